@@ -1,0 +1,3 @@
+import { browser } from '../platform/browser';
+
+browser.runtime.onInstalled.addListener(() => {});
