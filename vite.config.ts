@@ -1,15 +1,18 @@
 import { defineConfig } from 'vite';
-import { crx } from '@crxjs/vite-plugin';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { readFileSync } from 'node:fs';
 import { manifestFor, type Target } from './scripts/manifest-for';
+import { noHtmlSinks } from './scripts/no-html-sinks';
 
 // One manifest.json source; the per-browser differences are applied here so
 // `npm run build` (scripts/build.mjs) can produce dist/chrome and dist/firefox.
 const target = (process.env.FOLLOWUP_TARGET ?? 'chrome') as Target;
-const source = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
+type Manifest = Extract<ManifestV3Export, { manifest_version: number }>;
+const source = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Manifest;
 
 export default defineConfig({
   plugins: [
+    noHtmlSinks(),
     crx({
       manifest: manifestFor(source, target),
       browser: target,

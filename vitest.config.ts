@@ -4,8 +4,6 @@ export default defineConfig({
   test: {
     projects: [
       {
-        extends: false,
-        esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
@@ -14,7 +12,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
@@ -26,7 +23,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         test: {
           // Benchmarks are run by `npm run bench` only: they print and record figures, never assert times.
           name: 'bench',
