@@ -1,0 +1,411 @@
+/**
+ * Validation of everything the user types or the store reads back, with messages a person
+ * understands, one per field ("contacts.0.email"). Text is trimmed and capped; any Unicode is
+ * accepted (caps count code points, so an emoji is one character).
+ */
+import * as v from 'valibot';
+import { isValidTimeZone, localDayOf, parseDay, parseTime, wallClockMs } from './calendar';
+import type { Contact, Interview, InterviewEvent, Profile, Settings } from './types';
+
+/** What the popup form submits: the interview without what the store maintains. */
+export type InterviewInput = Omit<Interview, 'id' | 'history' | 'createdAt' | 'updatedAt'>;
+
+export type ValidationIssue = { field: string; message: string };
+export type Validation<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+export const LIMITS = {
+  name: 200,
+  email: 320,
+  topic: 500,
+  notes: 5_000,
+  signature: 1_000,
+  contacts: 20,
+  holidays: 1_000,
+  durationMinutes: 1_440,
+} as const;
+
+// ---------------------------------------------------------------------------
+// Building blocks
+
+const STEP_KINDS = ['thank-you', 'status-inquiry', 'move-on', 'final-check-in'] as const;
+const OUTCOMES = ['offer', 'rejected', 'withdrew'] as const;
+
+/** Empty text means "not given". */
+const blankToUndefined = (s: string | null | undefined): string | undefined => (s ? s : undefined);
+const nullToUndefined = <T>(x: T | null | undefined): T | undefined => (x === null ? undefined : x);
+
+/**
+ * An object whose missing keys get their field's own message (valibot reports an absent key
+ * with the object's message); anything else wrong with the object itself is `unreadable`.
+ */
+function objectOf<const TEntries extends v.ObjectEntries>(entries: TEntries, unreadable: string, missing: Partial<Record<keyof TEntries, string>>) {
+  return v.object(entries, (issue) => {
+    const key = issue.path?.[issue.path.length - 1]?.key;
+    return (typeof key === 'string' && missing[key as keyof TEntries]) || unreadable;
+  });
+}
+
+/** objectOf for a record that stands alone: a list is not a record, though valibot would read it as one. */
+function recordOf<const TEntries extends v.ObjectEntries>(entries: TEntries, unreadable: string, missing: Partial<Record<keyof TEntries, string>>) {
+  return v.pipe(
+    v.custom<unknown>((x) => !Array.isArray(x), unreadable),
+    objectOf(entries, unreadable, missing),
+  );
+}
+
+function requiredText(missing: string, max: number, tooLong: string) {
+  return v.pipe(v.string(missing), v.trim(), v.nonEmpty(missing), v.maxCodePoints(max, tooLong));
+}
+
+function optionalText(notText: string, max: number, tooLong: string) {
+  return v.pipe(
+    v.nullish(v.pipe(v.string(notText), v.trim(), v.maxCodePoints(max, tooLong))),
+    v.transform(blankToUndefined),
+  );
+}
+
+function optionalFlag(message: string) {
+  return v.pipe(v.nullish(v.boolean(message)), v.transform(nullToUndefined));
+}
+
+const ISO_INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const LOCAL_DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d{1,9})?)?$/;
+
+/** Epoch ms of an ISO 8601 instant with Z or an offset; rejects impossible dates like Feb 30. */
+function parseInstant(s: string): number | undefined {
+  if (!ISO_INSTANT_RE.test(s) || parseDay(s.slice(0, 10)) === undefined || parseTime(s.slice(11, 16)) === undefined) return undefined;
+  const ms = Date.parse(s);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** A form's "2026-11-17T14:00" (no offset) is a wall-clock time in the user's zone. */
+function parseLocalDateTime(s: string, timeZone: string): number | undefined {
+  const m = LOCAL_DATE_TIME_RE.exec(s);
+  if (!m) return undefined;
+  const day = parseDay(m[1]!);
+  const minutes = parseTime(m[2]!);
+  if (day === undefined || minutes === undefined || !isValidTimeZone(timeZone)) return undefined;
+  const seconds = m[3] ? Number(m[3].slice(1)) * 1000 : 0;
+  // Wall-clock conversion goes through TZDate (calendar.ts); seconds are zone-independent.
+  return wallClockMs(day, minutes, timeZone) + Math.round(seconds);
+}
+
+const MIN_YEAR_MS = Date.UTC(1970, 0, 1);
+const MAX_YEAR_MS = Date.UTC(3000, 0, 1);
+
+function instantSchema(missing: string, invalid: string, timeZone?: string) {
+  return v.pipe(
+    v.string(missing),
+    v.trim(),
+    v.nonEmpty(missing),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const text = dataset.value;
+      const ms = parseInstant(text) ?? (timeZone === undefined ? undefined : parseLocalDateTime(text, timeZone));
+      if (ms === undefined || ms < MIN_YEAR_MS || ms >= MAX_YEAR_MS) {
+        addIssue({ message: invalid });
+        return NEVER;
+      }
+      return new Date(ms).toISOString();
+    }),
+  );
+}
+
+function dateSchema(invalid: string) {
+  return v.pipe(v.string(invalid), v.trim(), v.check((s) => parseDay(s) !== undefined, invalid));
+}
+
+function optionalDate(invalid: string) {
+  return v.pipe(
+    v.nullish(v.pipe(v.string(invalid), v.trim(), v.check((s) => s === '' || parseDay(s) !== undefined, invalid))),
+    v.transform(blankToUndefined),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Schemas
+
+export const contactSchema = recordOf(
+  {
+    name: requiredText('Interviewer name is missing', LIMITS.name, 'Interviewer name is too long (200 characters at most)'),
+    email: v.pipe(
+      v.nullish(
+        v.pipe(
+          v.string('That email address is not valid'),
+          v.trim(),
+          v.maxLength(LIMITS.email, 'That email address is too long (320 characters at most)'),
+          v.check((s) => s === '' || v.EMAIL_REGEX.test(s), 'That email address is not valid'),
+        ),
+      ),
+      v.transform(blankToUndefined),
+    ),
+    title: optionalText('Interviewer title must be text', LIMITS.name, 'Interviewer title is too long (200 characters at most)'),
+  },
+  'That interviewer could not be read',
+  { name: 'Interviewer name is missing' },
+);
+
+const interviewFields = {
+  company: requiredText('Company is missing', LIMITS.name, 'Company name is too long (200 characters at most)'),
+  role: requiredText('Role is missing', LIMITS.name, 'Role is too long (200 characters at most)'),
+  durationMinutes: v.pipe(
+    v.nullish(
+      v.pipe(
+        v.number('Interview length must be a number of minutes'),
+        v.integer('Interview length must be a whole number of minutes'),
+        v.minValue(1, 'Interview length must be at least 1 minute'),
+        v.maxValue(LIMITS.durationMinutes, 'Interview length must be 24 hours (1,440 minutes) at most'),
+      ),
+    ),
+    v.transform(nullToUndefined),
+  ),
+  contacts: v.pipe(
+    v.nullish(v.array(contactSchema, 'Interviewers must be a list'), () => []),
+    v.maxLength(LIMITS.contacts, 'Too many interviewers (20 at most)'),
+  ),
+  decisionExpectedBy: optionalDate('The decision date is not a valid date'),
+  invitedToCall: optionalFlag('"Invited to call" must be yes or no'),
+  callCustomary: optionalFlag('"Calling back is customary" must be yes or no'),
+  hasOtherOffers: optionalFlag('"Other offers" must be yes or no'),
+  topic: optionalText('Topic must be text', LIMITS.topic, 'Topic is too long (500 characters at most)'),
+  notes: optionalText('Notes must be text', LIMITS.notes, 'Notes are too long (5,000 characters at most)'),
+};
+
+const INTERVIEW_MISSING = {
+  id: 'Interview id is missing',
+  company: 'Company is missing',
+  role: 'Role is missing',
+  interviewAt: 'Interview date is missing',
+} as const;
+
+const at = instantSchema('Event time is missing', 'Event time is not a valid date and time');
+const step = v.picklist(STEP_KINDS, 'Unknown follow-up step');
+const UNREADABLE_EVENT = 'That event could not be read';
+const EVENT_MISSING = {
+  at: 'Event time is missing',
+  step: 'The follow-up step is missing',
+  outcome: 'The outcome is missing',
+  until: 'Snooze time is missing',
+  round: 'Round must be a whole number from 1',
+} as const;
+
+export const interviewEventSchema = v.variant(
+  'type',
+  [
+    objectOf({ type: v.literal('sent'), step, at }, UNREADABLE_EVENT, EVENT_MISSING),
+    objectOf({ type: v.literal('reply'), at, newDecisionDate: optionalDate('The new decision date is not a valid date') }, UNREADABLE_EVENT, EVENT_MISSING),
+    objectOf({ type: v.literal('outcome'), at, outcome: v.picklist(OUTCOMES, 'The outcome must be offer, rejected or withdrew') }, UNREADABLE_EVENT, EVENT_MISSING),
+    objectOf({ type: v.literal('snoozed'), step, at, until: instantSchema('Snooze time is missing', 'Snooze time is not a valid date and time') }, UNREADABLE_EVENT, EVENT_MISSING),
+    objectOf({ type: v.literal('dismissed'), step, at }, UNREADABLE_EVENT, EVENT_MISSING),
+    objectOf(
+      {
+        type: v.literal('notified'),
+        step,
+        at,
+        round: v.pipe(v.number('Round must be a whole number from 1'), v.integer('Round must be a whole number from 1'), v.minValue(1, 'Round must be a whole number from 1')),
+      },
+      UNREADABLE_EVENT,
+      EVENT_MISSING,
+    ),
+  ],
+  'Unknown event type',
+);
+
+/** True unless the decision day is before the interview's day in `timeZone`. */
+function decisionNotBeforeInterview(interviewAt: string, decision: string | undefined, timeZone: string): boolean {
+  if (decision === undefined || !isValidTimeZone(timeZone)) return true;
+  const decisionDay = parseDay(decision);
+  const ms = Date.parse(interviewAt);
+  if (decisionDay === undefined || !Number.isFinite(ms)) return true;
+  return decisionDay >= localDayOf(ms, timeZone);
+}
+
+const DECISION_BEFORE_INTERVIEW = 'The decision date is before the interview';
+
+/** The popup form's schema; the zone reads a local "2026-11-17T14:00" and places the decision date. */
+export function interviewInputSchema(timeZone: string) {
+  return v.pipe(
+    recordOf(
+      {
+        ...interviewFields,
+        interviewAt: instantSchema('Interview date is missing', 'Interview date is not a valid date and time', timeZone),
+      },
+      'The interview details could not be read',
+      INTERVIEW_MISSING,
+    ),
+    v.forward(
+      v.partialCheck(
+        [['interviewAt'], ['decisionExpectedBy']],
+        (i) => decisionNotBeforeInterview(i.interviewAt, i.decisionExpectedBy, timeZone),
+        DECISION_BEFORE_INTERVIEW,
+      ),
+      ['decisionExpectedBy'],
+    ),
+  );
+}
+
+/** A stored interview record: ISO instants only, with its id and history. */
+export const interviewSchema = recordOf(
+  {
+    ...interviewFields,
+    id: requiredText('Interview id is missing', LIMITS.name, 'Interview id is too long (200 characters at most)'),
+    interviewAt: instantSchema('Interview date is missing', 'Interview date is not a valid date and time'),
+    history: v.nullish(v.array(interviewEventSchema, 'History must be a list'), () => []),
+    createdAt: v.pipe(v.nullish(instantSchema('Created time is missing', 'Created time is not a valid date and time')), v.transform(nullToUndefined)),
+    updatedAt: v.pipe(v.nullish(instantSchema('Updated time is missing', 'Updated time is not a valid date and time')), v.transform(nullToUndefined)),
+  },
+  'The interview could not be read',
+  INTERVIEW_MISSING,
+);
+
+function timeSchema(missing: string, invalid: string, allowMidnightEnd = false) {
+  return v.pipe(v.string(missing), v.trim(), v.nonEmpty(missing), v.check((s) => parseTime(s, allowMidnightEnd) !== undefined, invalid));
+}
+
+const WORK_DAY_RANGE = 'Work days must be weekdays from 0 (Sunday) to 6 (Saturday)';
+
+export const settingsSchema = v.pipe(
+  recordOf(
+    {
+      timeZone: v.pipe(v.string('Time zone is missing'), v.trim(), v.nonEmpty('Time zone is missing'), v.check((s: string) => isValidTimeZone(s), 'That time zone is not recognised')),
+      workWeek: v.pipe(
+        v.array(v.pipe(v.number(WORK_DAY_RANGE), v.integer(WORK_DAY_RANGE), v.minValue(0, WORK_DAY_RANGE), v.maxValue(6, WORK_DAY_RANGE)), 'Choose at least one work day'),
+        v.minLength(1, 'Choose at least one work day'),
+        v.check((days) => new Set(days).size === days.length, 'Each work day can be chosen only once'),
+      ),
+      holidays: v.pipe(
+        v.nullish(v.array(dateSchema('Holidays must be real dates like 2026-12-25'), 'Holidays must be a list of dates'), () => []),
+        v.maxLength(LIMITS.holidays, 'Too many holidays (1,000 at most)'),
+        // Sorted and without repeats, so equal settings compare equal.
+        v.transform((days) => [...new Set(days)].sort()),
+      ),
+      dayStart: timeSchema('Day start is missing', 'Day start must be a time like 08:00'),
+      dayEnd: timeSchema('Day end is missing', 'Day end must be a time like 20:00 (24:00 for midnight)', true),
+      preferredTime: timeSchema('Preferred time is missing', 'Preferred time must be a time like 10:00'),
+    },
+    'The settings could not be read',
+    {
+      timeZone: 'Time zone is missing',
+      workWeek: 'Choose at least one work day',
+      dayStart: 'Day start is missing',
+      dayEnd: 'Day end is missing',
+      preferredTime: 'Preferred time is missing',
+    },
+  ),
+  v.forward(
+    v.partialCheck([['dayStart'], ['dayEnd']], (s) => parseTime(s.dayEnd, true)! > parseTime(s.dayStart)!, 'The day must end after it starts'),
+    ['dayEnd'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['dayStart'], ['dayEnd'], ['preferredTime']],
+      (s) => {
+        const p = parseTime(s.preferredTime)!;
+        return p >= parseTime(s.dayStart)! && p < parseTime(s.dayEnd, true)!;
+      },
+      'The preferred time must be inside the day (between its start and end)',
+    ),
+    ['preferredTime'],
+  ),
+);
+
+export const profileSchema = recordOf(
+  {
+    name: requiredText('Your name is missing', LIMITS.name, 'Your name is too long (200 characters at most)'),
+    signature: optionalText('Signature must be text', LIMITS.signature, 'Signature is too long (1,000 characters at most)'),
+    webmail: v.picklist(['gmail', 'outlook'], 'Choose Gmail or Outlook'),
+  },
+  'The profile could not be read',
+  { name: 'Your name is missing', webmail: 'Choose Gmail or Outlook' },
+);
+
+// ---------------------------------------------------------------------------
+// Uniform results
+
+/** Drops keys whose value is undefined, so stored records hold only what was given. */
+function compact<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, val] of Object.entries(o)) if (val !== undefined) out[k] = val;
+  return out as T;
+}
+
+function run<TSchema extends v.GenericSchema, T>(schema: TSchema, input: unknown, shape: (out: v.InferOutput<TSchema>) => T): Validation<T> {
+  try {
+    const result = v.safeParse(schema, input, { abortPipeEarly: true });
+    if (result.success) return { ok: true, value: shape(result.output) };
+    const issues: ValidationIssue[] = [];
+    const seen = new Set<string>();
+    for (const issue of result.issues) {
+      const field = v.getDotPath(issue) ?? '';
+      // One message per field is what a form can show next to it.
+      if (seen.has(field)) continue;
+      seen.add(field);
+      issues.push({ field, message: issue.message });
+    }
+    return { ok: false, issues };
+  } catch {
+    // Never throw at a caller holding junk: anything unreadable is one plain issue.
+    return { ok: false, issues: [{ field: '', message: 'This could not be read' }] };
+  }
+}
+
+const shapeContacts = (contacts: Contact[]): Contact[] => contacts.map((c) => compact(c));
+
+export function validateInterviewInput(input: unknown, settings: Settings): Validation<InterviewInput> {
+  const zone = isValidTimeZone(settings?.timeZone) ? settings.timeZone : 'UTC';
+  return run(interviewInputSchema(zone), input, (o) => compact<InterviewInput>({ ...o, contacts: shapeContacts(o.contacts) }));
+}
+
+/**
+ * A stored record. With `settings`, the decision date is also checked against the interview
+ * day in the user's zone (the record alone doesn't say which zone its day is in).
+ */
+export function validateInterview(input: unknown, settings?: Settings): Validation<Interview> {
+  const result = run(interviewSchema, input, (o) =>
+    compact<Interview>({ ...o, contacts: shapeContacts(o.contacts), history: o.history.map((e) => compact(e) as InterviewEvent) }),
+  );
+  if (result.ok && settings && !decisionNotBeforeInterview(result.value.interviewAt, result.value.decisionExpectedBy, settings.timeZone)) {
+    return { ok: false, issues: [{ field: 'decisionExpectedBy', message: DECISION_BEFORE_INTERVIEW }] };
+  }
+  return result;
+}
+
+export function validateSettings(input: unknown): Validation<Settings> {
+  return run(settingsSchema, input, (o) => ({ ...o, workWeek: [...o.workWeek] }));
+}
+
+export function validateProfile(input: unknown): Validation<Profile> {
+  return run(profileSchema, input, (o) => compact<Profile>(o));
+}
+
+export function validateEvent(input: unknown): Validation<InterviewEvent> {
+  return run(interviewEventSchema, input, (o) => compact(o) as InterviewEvent);
+}
+
+// ---------------------------------------------------------------------------
+// Defaults
+
+function browserTimeZone(): string {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return isValidTimeZone(zone) ? zone : 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** 08:00–20:00, inquiries at 10:00, Mon–Fri, no holidays; the given zone if valid, else the browser's, else UTC. */
+export function defaultSettings(timeZone?: string): Settings {
+  return {
+    timeZone: isValidTimeZone(timeZone) ? timeZone : browserTimeZone(),
+    workWeek: [1, 2, 3, 4, 5],
+    holidays: [],
+    dayStart: '08:00',
+    dayEnd: '20:00',
+    preferredTime: '10:00',
+  };
+}
+
+/** Empty name until the user gives one (validateProfile asks for it), Gmail. */
+export function defaultProfile(): Profile {
+  return { name: '', webmail: 'gmail' };
+}
