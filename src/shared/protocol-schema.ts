@@ -1,0 +1,109 @@
+/**
+ * The background's gate for incoming messages: who may talk to it, and the
+ * shape of every message in src/shared/protocol.ts. Payloads typed `unknown`
+ * there (interview input, settings, a backup file) are checked here only for
+ * presence; the domain validators check their contents in the handlers.
+ *
+ * Only the background imports this file (valibot stays out of the content script).
+ */
+import * as v from 'valibot';
+import type { Message, MessageType } from './protocol';
+
+/** The webmail hosts our content script runs on (manifest.json "content_scripts"). */
+export const MAIL_HOSTS: readonly string[] = [
+  'mail.google.com',
+  'outlook.live.com',
+  'outlook.office.com',
+  'outlook.office365.com',
+  'outlook.cloud.microsoft',
+];
+
+/** What a content script may ask; everything else needs an extension page. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'recordEvent', 'undoEvent', 'openCompose', 'snooze']);
+
+export type SenderLike = { id?: string; url?: string; origin?: string; tab?: unknown };
+export type SenderKind = 'page' | 'content' | 'foreign';
+
+function hostOf(url: string | undefined): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? u.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `page`: one of this extension's own pages (popup, options, reminder, …).
+ * `content`: our content script on a webmail host. `foreign`: anything else, ignored.
+ * `extensionOrigin` is runtime.getURL('') (with its trailing slash).
+ */
+export function classifySender(sender: SenderLike | undefined, runtimeId: string, extensionOrigin: string): SenderKind {
+  if (!sender || sender.id !== runtimeId) return 'foreign';
+  const url = typeof sender.url === 'string' ? sender.url : '';
+  if (url.startsWith(extensionOrigin)) return 'page';
+  // A content script in an about:blank frame reports that URL; its origin is the mail host's.
+  const host = hostOf(url) ?? hostOf(sender.origin);
+  if (host !== undefined && MAIL_HOSTS.includes(host)) return 'content';
+  return 'foreign';
+}
+
+// ---------------------------------------------------------------------------
+// Message shapes
+
+const ID = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const STEP = v.picklist(['thank-you', 'status-inquiry', 'move-on', 'final-check-in']);
+const DRAFT_KIND = v.picklist(['thank-you', 'status-inquiry', 'final-check-in']);
+const OUTCOME = v.picklist(['offer', 'rejected', 'withdrew']);
+const DATE = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** Present, whatever it holds (checked by the domain validators). */
+const ANY = v.custom<unknown>((x) => x !== undefined, 'missing');
+
+const eventRequest = v.variant('type', [
+  v.strictObject({ type: v.literal('sent'), step: STEP }),
+  v.strictObject({ type: v.literal('reply'), newDecisionDate: v.optional(DATE) }),
+  v.strictObject({ type: v.literal('outcome'), outcome: OUTCOME }),
+  v.strictObject({ type: v.literal('dismissed'), step: STEP }),
+]);
+
+const message = (type: MessageType, entries: v.ObjectEntries = {}) => v.strictObject({ type: v.literal(type), ...entries });
+
+const schemas: { [K in MessageType]: v.GenericSchema } = {
+  saveInterview: message('saveInterview', { id: v.optional(ID), input: ANY }),
+  deleteInterview: message('deleteInterview', { id: ID }),
+  restoreInterview: message('restoreInterview', { interview: ANY }),
+  recordEvent: message('recordEvent', { id: ID, event: eventRequest }),
+  undoEvent: message('undoEvent', { id: ID, match: eventRequest }),
+  snooze: message('snooze', { id: ID, step: STEP }),
+  saveSettings: message('saveSettings', { settings: ANY }),
+  saveProfile: message('saveProfile', { profile: ANY }),
+  exportBackup: message('exportBackup'),
+  previewImport: message('previewImport', { backup: ANY }),
+  applyImport: message('applyImport', { backup: ANY }),
+  openCompose: message('openCompose', { id: ID, kind: DRAFT_KIND }),
+  composeContext: message('composeContext', {
+    recipients: v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(200)),
+  }),
+  dismissCorrupt: message('dismissCorrupt', { key: v.pipe(v.string(), v.minLength(1), v.maxLength(400)) }),
+};
+
+export type ParsedMessage = { ok: true; message: Message } | { ok: false; error: string };
+
+/** Validates a message's type and shape; never throws. */
+export function parseMessage(raw: unknown): ParsedMessage {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'A message must be an object' };
+  const type = (raw as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) {
+    return { ok: false, error: `Unknown message type: ${typeof type === 'string' ? type.slice(0, 50) : typeof type}` };
+  }
+  try {
+    const result = v.safeParse(schemas[type as MessageType], raw);
+    if (result.success) return { ok: true, message: result.output as Message };
+    const issue = result.issues[0];
+    const path = issue ? (v.getDotPath(issue) ?? '') : '';
+    return { ok: false, error: `Malformed ${type} message${path ? ` at ${path}` : ''}: ${issue?.message ?? 'invalid'}` };
+  } catch {
+    return { ok: false, error: `Malformed ${type} message` };
+  }
+}
