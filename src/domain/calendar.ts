@@ -193,23 +193,30 @@ function normaliseWorkWeek(workWeek: readonly number[]): number[] {
 }
 
 /**
- * First day of the work week: the work day that follows the longest run of days off
- * (Monday for Mon–Fri, Sunday for Sun–Thu, Saturday for Sat–Wed); Monday when every day is worked.
+ * First day of the work week: the work day that follows the longest run of days off, the
+ * "weekend" (Monday for Mon–Fri, Sunday for Sun–Thu, Saturday for Sat–Wed). On a tie the
+ * longer block of work days wins, then the earlier day from Monday. Monday when every day is worked.
  */
 export function workWeekStart(workWeek: readonly number[]): number {
   const days = new Set(normaliseWorkWeek(workWeek));
   if (days.size === 7) return 1;
+  const runLength = (from: number, worked: boolean, step: 1 | 6): number => {
+    let n = 0;
+    while (days.has((from + step * (n + 1)) % 7) === worked && n < 7) n++;
+    return n;
+  };
   let best = -1;
   let bestGap = -1;
-  // Scan from Monday so that equal gaps favour the ISO week's order.
+  let bestBlock = -1;
   for (let i = 1; i <= 7; i++) {
-    const d = i % 7;
+    const d = i % 7; // Monday first
     if (!days.has(d) || days.has((d + 6) % 7)) continue;
-    let gap = 0;
-    while (!days.has((d + 6 * (gap + 1)) % 7)) gap++;
-    if (gap > bestGap) {
-      bestGap = gap;
+    const gap = runLength(d, false, 6);
+    const block = 1 + runLength(d, true, 1);
+    if (gap > bestGap || (gap === bestGap && block > bestBlock)) {
       best = d;
+      bestGap = gap;
+      bestBlock = block;
     }
   }
   return best;

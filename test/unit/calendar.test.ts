@@ -139,6 +139,16 @@ describe('position in the work week', () => {
     expect(workWeekStart([0, 1, 2, 3, 4, 5, 6])).toBe(1);
     expect(workWeekStart([5, 3, 1])).toBe(1); // Mon/Wed/Fri: Monday follows the weekend
     expect(workWeekStart([3])).toBe(3);
+    expect(workWeekStart([2, 3, 4, 5, 6])).toBe(2); // Tue–Sat
+  });
+
+  it('breaks a tie between equal weekends by the longer block of work days, then from Monday', () => {
+    expect(workWeekStart([0, 1, 2, 4, 5])).toBe(0); // Sun–Tue + Thu–Fri: one day off before each block
+    expect(workWeekStart([1, 2, 3, 5, 6])).toBe(1); // Mon–Wed + Fri–Sat: Mon–Wed is the longer block
+    expect(workWeekStart([1, 2, 4, 5])).toBe(1); // Mon–Tue + Thu–Fri: the weekend is Sat–Sun
+    expect(workWeekStart([1, 3, 5])).toBe(1);
+    expect(workWeekStart([1, 4])).toBe(1); // Fri–Sun off is longer than Tue–Wed
+    expect(workWeekStart([1, 5])).toBe(5); // Tue–Thu off is the longest stretch, so Friday opens the week
   });
 
   it('numbers the work days by weekday', () => {
