@@ -60,6 +60,8 @@ export type FollowUpStep = {
   callAcceptable: boolean;
   /** Inquiry round, 1 = first. */
   round: number;
+  /** When its reminder was shown (a 'notified' event at or after notifyAt); a later snooze clears it. */
+  notifiedAt?: string;
 };
 
 export type Profile = {
