@@ -1,0 +1,240 @@
+/**
+ * Reminder notifications: the wording (what to do, for whom, by when), the
+ * per-browser shape (Chrome gets two buttons; Firefox has none, so a click
+ * opens the reminder page with the same actions) and the record of what was
+ * shown, kept in storage.session for the reminder page (and for tests: Chrome's
+ * getAll() returns only ids, and headless Firefox closes notifications at once).
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { localDayOf } from '../domain/calendar';
+import type { DraftKind, FollowUpStep, Interview, Settings, StepKind } from '../domain/types';
+import type { StorageArea } from './store';
+
+export type Reminder = { interview: Interview; step: FollowUpStep };
+
+/** What a button or the reminder page can do with one reminder. */
+export type ReminderAction = 'write' | 'snooze' | 'dismiss';
+
+export type ReminderItem = {
+  interviewId: string;
+  step: StepKind;
+  round: number;
+  company: string;
+  role: string;
+  /** The one-reminder wording, also used by the reminder page. */
+  title: string;
+  message: string;
+  draftKind?: DraftKind;
+  actions: ReminderAction[];
+};
+
+export type ShownNotification = {
+  id: string;
+  title: string;
+  message: string;
+  /** ISO instant it was shown. */
+  at: string;
+  items: ReminderItem[];
+  /** Chrome buttons, in order (empty in Firefox and for summaries). */
+  buttons: ReminderAction[];
+};
+
+export const SHOWN_KEY = 'shownNotifications';
+export const SHOWN_LIMIT = 20;
+export const REMINDER_PAGE = 'src/reminder/index.html';
+
+export const ACTION_LABELS: Record<ReminderAction, string> = { write: 'Write email', snooze: 'Snooze', dismiss: 'Got it' };
+
+// ---------------------------------------------------------------------------
+// Wording
+
+/** "2:00 PM" in the user's zone. */
+export function clockTime(ms: number, timeZone: string): string {
+  return format(new TZDate(ms, timeZone), 'h:mm a');
+}
+
+/** "2:00 PM today" / "2:00 PM tomorrow" / "2:00 PM Wednesday" / "2:00 PM on Nov 24", relative to `now` in the user's zone. */
+export function whenPhrase(ms: number, now: number, timeZone: string): string {
+  const days = localDayOf(ms, timeZone) - localDayOf(now, timeZone);
+  const time = clockTime(ms, timeZone);
+  if (days === 0) return `${time} today`;
+  if (days === 1) return `${time} tomorrow`;
+  if (days > 1 && days < 7) return `${time} ${format(new TZDate(ms, timeZone), 'EEEE')}`;
+  return `${time} on ${format(new TZDate(ms, timeZone), 'MMM d')}`;
+}
+
+function primaryContact(interview: Interview): string | undefined {
+  const name = interview.contacts?.[0]?.name?.trim();
+  return name ? name : undefined;
+}
+
+/** "Dana Lee at Acme", or "Acme" when no interviewer was logged. */
+function who(interview: Interview): string {
+  const contact = primaryContact(interview);
+  return contact ? `${contact} at ${interview.company}` : interview.company;
+}
+
+export function draftKindOf(step: StepKind): DraftKind | undefined {
+  return step === 'move-on' ? undefined : step;
+}
+
+/** The notification for one reminder. */
+export function reminderText({ interview, step }: Reminder, settings: Settings, now: number): { title: string; message: string } {
+  const { company, role } = interview;
+  switch (step.kind) {
+    case 'thank-you': {
+      const dueBy = step.dueBy === undefined ? undefined : Date.parse(step.dueBy);
+      const whom = primaryContact(interview) ? who(interview) : `the ${company} team`;
+      const tail =
+        dueBy !== undefined && Number.isFinite(dueBy) && dueBy > now
+          ? `best sent by ${whenPhrase(dueBy, now, settings.timeZone)}`
+          : 'a short note is still worth sending today';
+      return { title: `Send a thank-you to ${company}`, message: `Thank ${whom} for the ${role} interview — ${tail}` };
+    }
+    case 'status-inquiry':
+      return {
+        title: `Check in with ${company}`,
+        message: `Ask ${who(interview)} where things stand on the ${role} role — a short, friendly email is right on time${step.callAcceptable ? ' (a brief call is fine too)' : ''}`,
+      };
+    case 'move-on':
+      return {
+        title: `A thought about ${company}`,
+        message: `No word from ${company} yet about the ${role} role. That's common and says nothing about you — it may be a good moment to give more of your energy to other openings, while the door stays open.`,
+      };
+    case 'final-check-in':
+      return {
+        title: `One last check-in with ${company}`,
+        message: `Still no word on the ${role} role. One brief, friendly note to ${who(interview)} is worth sending — then you can let it rest.`,
+      };
+  }
+}
+
+/** One line of a summary. */
+export function summaryLine({ interview, step }: Reminder, settings: Settings, now: number): string {
+  switch (step.kind) {
+    case 'thank-you': {
+      const dueBy = step.dueBy === undefined ? NaN : Date.parse(step.dueBy);
+      const by = Number.isFinite(dueBy) && dueBy > now ? ` — by ${whenPhrase(dueBy, now, settings.timeZone)}` : '';
+      return `Thank ${who(interview)}${by}`;
+    }
+    case 'status-inquiry':
+      return `Check in with ${who(interview)} about the ${interview.role} role`;
+    case 'move-on':
+      return `A gentle thought about ${interview.company}`;
+    case 'final-check-in':
+      return `One last check-in with ${interview.company}`;
+  }
+}
+
+export const SUMMARY_LINES = 4;
+
+/** Several reminders at once (after the browser was closed, or the machine slept): one notification. */
+export function summaryText(reminders: Reminder[], settings: Settings, now: number): { title: string; message: string } {
+  const lines = reminders.slice(0, SUMMARY_LINES).map((r) => `• ${summaryLine(r, settings, now)}`);
+  if (reminders.length > SUMMARY_LINES) lines.push(`and ${reminders.length - SUMMARY_LINES} more`);
+  return { title: `${reminders.length} follow-ups are due`, message: lines.join('\n') };
+}
+
+export function reminderId(interviewId: string, step: StepKind, round: number): string {
+  return `reminder:${interviewId}:${step}:${round}`;
+}
+
+/** Reads a one-reminder notification id back (interview ids may hold ":"). */
+export function parseReminderId(id: string): { interviewId: string; step: StepKind; round: number } | undefined {
+  const m = /^reminder:(.+):(thank-you|status-inquiry|move-on|final-check-in):(\d+)$/.exec(id);
+  return m ? { interviewId: m[1]!, step: m[2] as StepKind, round: Number(m[3]) } : undefined;
+}
+
+export function itemFor(r: Reminder, settings: Settings, now: number): ReminderItem {
+  const text = reminderText(r, settings, now);
+  const draftKind = draftKindOf(r.step.kind);
+  const item: ReminderItem = {
+    interviewId: r.interview.id,
+    step: r.step.kind,
+    round: r.step.round,
+    company: r.interview.company,
+    role: r.interview.role,
+    title: text.title,
+    message: text.message,
+    actions: draftKind ? ['write', 'snooze'] : ['dismiss', 'snooze'],
+  };
+  if (draftKind) item.draftKind = draftKind;
+  return item;
+}
+
+/** The notification for `reminders` (one → its own wording and buttons; several → a summary). */
+export function buildNotification(reminders: Reminder[], settings: Settings, now: number, buttons: boolean): ShownNotification {
+  const items = reminders.map((r) => itemFor(r, settings, now));
+  const at = new Date(now).toISOString();
+  if (items.length === 1) {
+    const item = items[0]!;
+    return { id: reminderId(item.interviewId, item.step, item.round), title: item.title, message: item.message, at, items, buttons: buttons ? item.actions : [] };
+  }
+  const text = summaryText(reminders, settings, now);
+  return { id: `summary:${now}`, title: text.title, message: text.message, at, items, buttons: [] };
+}
+
+// ---------------------------------------------------------------------------
+// Showing
+
+export type NotificationOptions = {
+  type: 'basic';
+  iconUrl: string;
+  title: string;
+  message: string;
+  buttons?: { title: string }[];
+  requireInteraction?: boolean;
+};
+
+export type NotificationsApi = {
+  create(id: string, options: NotificationOptions): Promise<string>;
+  clear(id: string): Promise<boolean>;
+};
+
+export class Notifier {
+  constructor(
+    private readonly api: NotificationsApi,
+    private readonly session: StorageArea,
+    private readonly options: { buttons: boolean; iconUrl: string },
+  ) {}
+
+  get hasButtons(): boolean {
+    return this.options.buttons;
+  }
+
+  /** Records the notification in storage.session (for the reminder page), then shows it. */
+  async show(reminders: Reminder[], settings: Settings, now: number): Promise<ShownNotification | undefined> {
+    if (reminders.length === 0) return undefined;
+    const shown = buildNotification(reminders, settings, now, this.options.buttons);
+    await this.remember(shown);
+    const opts: NotificationOptions = { type: 'basic', iconUrl: this.options.iconUrl, title: shown.title, message: shown.message };
+    if (this.options.buttons) {
+      // Chrome only: Firefox throws on both properties.
+      if (shown.buttons.length > 0) opts.buttons = shown.buttons.map((a) => ({ title: ACTION_LABELS[a] }));
+      opts.requireInteraction = true;
+    }
+    await this.api.create(shown.id, opts);
+    return shown;
+  }
+
+  async clear(id: string): Promise<void> {
+    await this.api.clear(id).catch(() => false);
+  }
+
+  async lookup(id: string): Promise<ShownNotification | undefined> {
+    return (await readShown(this.session)).find((n) => n.id === id);
+  }
+
+  private async remember(n: ShownNotification): Promise<void> {
+    const list = (await readShown(this.session)).filter((x) => x.id !== n.id);
+    list.push(n);
+    await this.session.set({ [SHOWN_KEY]: list.slice(-SHOWN_LIMIT) });
+  }
+}
+
+export async function readShown(session: StorageArea): Promise<ShownNotification[]> {
+  const got = await session.get(SHOWN_KEY);
+  const list = got[SHOWN_KEY];
+  return Array.isArray(list) ? (list as ShownNotification[]) : [];
+}
