@@ -311,8 +311,11 @@ export class WorkCalendar {
     return wallClockMs(day, minutes, this.timeZone);
   }
 
+  /** The preferred hour on `day`. One lost in a DST gap at the end of the day stays on the day, just before the gap. */
   atPreferred(day: number): number {
-    return this.at(day, this.preferred);
+    const ms = this.at(day, this.preferred);
+    const end = this.windowEnd(day);
+    return ms < end ? ms : Math.max(this.windowStart(day), end - MINUTE_MS);
   }
 
   windowStart(day: number): number {
@@ -331,10 +334,14 @@ export class WorkCalendar {
 
   /** Before the window → its start that day; at or after its end → the next day's start. */
   intoWindow(ms: number): number {
-    const day = this.dayOf(ms);
-    if (ms < this.windowStart(day)) return this.windowStart(day);
-    if (ms >= this.windowEnd(day)) return this.windowStart(day + 1);
-    return ms;
+    let day = this.dayOf(ms);
+    // A window lying wholly in a DST gap doesn't exist that day; try the next.
+    for (let tries = 0; tries < 3; tries++, day++) {
+      const start = this.windowStart(day);
+      const end = this.windowEnd(day);
+      if (start < end && ms < end) return Math.max(ms, start);
+    }
+    return this.windowStart(day);
   }
 }
 

@@ -255,6 +255,14 @@ describe('day window', () => {
     expect(moveIntoDayWindow('2026-10-25T03:00:00.000Z', berlin)).toBe('2026-10-25T07:00:00.000Z');
   });
 
+  it('skips a day whose window lies wholly in a DST gap (Nuuk jumps 23:00 → 00:00 on 2026-03-28)', () => {
+    const nuuk = { timeZone: 'America/Nuuk', dayStart: '23:10', dayEnd: '23:50' };
+    expect(moveIntoDayWindow('2026-03-28T23:00:00.000Z', nuuk)).toBe('2026-03-30T00:10:00.000Z'); // 21:00 → next day 23:10
+    const evening = { timeZone: 'America/Nuuk', dayStart: '20:00', dayEnd: '23:30' };
+    expect(moveIntoDayWindow('2026-03-29T00:30:00.000Z', evening)).toBe('2026-03-29T00:30:00.000Z'); // 22:30 −02 stays
+    expect(moveIntoDayWindow('2026-03-29T01:10:00.000Z', evening)).toBe('2026-03-29T21:00:00.000Z'); // 00:10 −01 → 20:00 that day
+  });
+
   it('treats 24:00 as the end of the day', () => {
     const late = { timeZone: 'UTC', dayStart: '06:00', dayEnd: '24:00' };
     expect(isInDayWindow('2026-11-17T23:59:59.999Z', late)).toBe(true);

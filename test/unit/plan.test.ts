@@ -202,6 +202,15 @@ describe('daylight saving', () => {
   });
 });
 
+describe('a preferred hour lost in a late-evening DST gap', () => {
+  it('stays on its day, just before the gap (Nuuk, 2026-03-28 23:00 → 00:00)', () => {
+    const nuuk: Settings = { timeZone: 'America/Nuuk', workWeek: [1, 2, 3, 4, 5, 6], holidays: [], dayStart: '20:00', dayEnd: '23:30', preferredTime: '23:15' };
+    // Decision Wed 03-25 + 3 work days (Mon–Sat) = Sat 03-28, whose 23:15 does not exist.
+    const interview = iv('2026-03-23T14:00:00.000Z', { decisionExpectedBy: '2026-03-25' });
+    expect(inquiryAt(interview, nuuk)).toBe('2026-03-29T00:59:00.000Z'); // 22:59 −02
+  });
+});
+
 describe('move on and the final check-in', () => {
   const interview = local('2026-11-16', '09:00', NY);
 
