@@ -1,7 +1,6 @@
+import '../ui/theme.css';
 import { render } from 'preact';
+import { extensionConnection } from '../shared/connection';
+import { OptionsApp } from './OptionsApp';
 
-function Options() {
-  return <main><h1>FollowUp options</h1></main>;
-}
-
-render(<Options />, document.getElementById('app')!);
+render(<OptionsApp connection={extensionConnection()} />, document.getElementById('app')!);

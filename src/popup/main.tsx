@@ -1,7 +1,6 @@
+import '../ui/theme.css';
 import { render } from 'preact';
+import { extensionConnection } from '../shared/connection';
+import { PopupApp } from './PopupApp';
 
-function Popup() {
-  return <main><h1>FollowUp</h1></main>;
-}
-
-render(<Popup />, document.getElementById('app')!);
+render(<PopupApp connection={extensionConnection()} />, document.getElementById('app')!);

@@ -1,0 +1,53 @@
+/**
+ * All UI text comes from public/_locales/<lang>/messages.json through the
+ * extension's i18n API. Outside the extension (unit tests, screenshots) the
+ * API is missing or throws, so a fallback table can be installed with
+ * `setFallbackMessages` (src/ui/fake-connection.ts does it from the English file).
+ *
+ * Keys are typed from the English file, so a typo is a compile error.
+ */
+import type en from '../../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof en;
+type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+export type Messages = Record<string, Entry>;
+
+type I18nApi = { getMessage(key: string, subs?: string | string[]): string };
+
+let fallback: Messages | undefined;
+
+export function setFallbackMessages(messages: Messages | undefined): void {
+  fallback = messages;
+}
+
+function api(): I18nApi | undefined {
+  const g = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
+  return g.browser?.i18n ?? g.chrome?.i18n;
+}
+
+/** Applies Chrome's placeholder rules: `$NAME$` → placeholder content, `$1` → substitution, `$$` → `$`. */
+export function formatEntry(entry: Entry, subs: readonly string[]): string {
+  const named = entry.placeholders ?? {};
+  const lower: Record<string, string> = {};
+  for (const [k, v] of Object.entries(named)) lower[k.toLowerCase()] = v.content;
+  const positional = (text: string): string => text.replace(/\$(\d)/g, (_m, d: string) => subs[Number(d) - 1] ?? '');
+  return entry.message
+    .replace(/\$([a-z0-9_@]+)\$/gi, (m, name: string) => {
+      const content = lower[name.toLowerCase()];
+      return content === undefined ? m : positional(content);
+    })
+    .replace(/\$\$/g, '$');
+}
+
+/** The message for `key` with its substitutions, in the browser's UI language. */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const strings = subs.map(String);
+  try {
+    const text = api()?.getMessage(key, strings);
+    if (text) return text;
+  } catch {
+    // Not in an extension (or a test double that doesn't implement i18n): use the fallback.
+  }
+  const entry = fallback?.[key];
+  return entry ? formatEntry(entry, strings) : key;
+}
