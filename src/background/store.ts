@@ -13,7 +13,7 @@
 import { defaultProfile, defaultSettings, validateInterview, validateProfile, validateSettings } from '../domain/model';
 import type { Interview, Profile, Settings } from '../domain/types';
 import { STORAGE_KEYS, type CorruptRecord } from '../shared/protocol';
-import { compareInterviews, parseEntry, type AppState } from '../shared/state';
+import { compareInterviews, parseEntry, type AppState } from '../shared/state-core';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { KeyedQueue } from './queue';
 

@@ -64,7 +64,7 @@ export type Requests = {
   snooze: { request: { id: string; step: StepKind }; response: { ok: true; until: string } | { ok: false; error: string } };
   saveSettings: { request: { settings: unknown }; response: { ok: true; settings: Settings } | { ok: false; issues: FieldIssue[] } };
   saveProfile: { request: { profile: unknown }; response: { ok: true; profile: Profile } | { ok: false; issues: FieldIssue[] } };
-  exportBackup: { request: Record<string, never>; response: { ok: true; backup: Backup } };
+  exportBackup: { request: Record<never, never>; response: { ok: true; backup: Backup } };
   previewImport: { request: { backup: unknown }; response: { ok: true; preview: ImportPreview } | { ok: false; error: string } };
   applyImport: { request: { backup: unknown }; response: { ok: true; preview: ImportPreview } | { ok: false; error: string } };
   /** Opens the user's webmail compose prefilled with the draft for this step. */
