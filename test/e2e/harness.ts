@@ -191,6 +191,47 @@ export class ExtensionSession {
     return this.inExtension(() => (globalThis as any).chrome.alarms.getAll());
   }
 
+  /** Sends a protocol message to the background from an extension page and returns its answer. */
+  send<T = any>(message: unknown): Promise<T> { // eslint-disable-line
+    return this.inExtension((m) => (globalThis as any).chrome.runtime.sendMessage(m), message) as Promise<T>; // eslint-disable-line
+  }
+
+  /** What the background recorded as shown (storage.session `shownNotifications`, newest last). */
+  shownNotifications(): Promise<{ id: string; title: string; message: string; at: string; items: { interviewId: string; step: string }[] }[]> {
+    return this.inExtension(async () => {
+      const got = await (globalThis as any).chrome.storage.session.get('shownNotifications'); // eslint-disable-line
+      return got.shownNotifications ?? [];
+    });
+  }
+
+  /**
+   * Chromium only: runs `fn` in our content script's isolated world on `page`
+   * (found through CDP), where `chrome.runtime.sendMessage` reaches the
+   * background as the content script would. Firefox exposes no such world to
+   * the test driver.
+   */
+  async inContentScript<T, A extends unknown[]>(page: Page, fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T> {
+    if (this.name !== 'chromium') throw new Error('inContentScript is only supported in Chromium');
+    const cdp = await page.createCDPSession();
+    const contexts: { id: number; origin: string; auxData?: { type?: string; frameId?: string; isDefault?: boolean } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => void contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const mainFrame = frameTree.frame.id;
+    const world = () => contexts.find((c) => c.origin === this.origin && c.auxData?.type === 'isolated' && c.auxData?.frameId === mainFrame);
+    for (let i = 0; i < 50 && !world(); i++) await new Promise((r) => setTimeout(r, 100));
+    const ctx = world();
+    if (!ctx) throw new Error(`no content-script world of ${this.origin} on ${page.url()}`);
+    const expression = `(${fn.toString()})(...${JSON.stringify(args)})`;
+    const result = (await cdp.send('Runtime.evaluate', { contextId: ctx.id, expression, awaitPromise: true, returnByValue: true })) as {
+      result: { value?: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
+    await cdp.detach();
+    if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+    return result.result.value as T;
+  }
+
   /** Stops the background: Chromium terminates the service worker; Firefox waits for the event page to idle out. */
   async stopBackground(): Promise<void> {
     if (this.name === 'chromium') {
@@ -207,6 +248,16 @@ export class ExtensionSession {
   /** Closes the browser and starts it again on the same profile. */
   async restart(): Promise<ExtensionSession> {
     await this.browser.close();
+    return ExtensionSession.launch(this.name, { ...this.options, profileDir: this.profileDir, ownsProfile: this.ownsProfile });
+  }
+
+  /**
+   * Closes the browser, keeps it closed for `downMs` (reminders fall due meanwhile),
+   * then starts it again on the same profile.
+   */
+  async restartAfter(downMs: number): Promise<ExtensionSession> {
+    await this.browser.close();
+    await new Promise((r) => setTimeout(r, downMs));
     return ExtensionSession.launch(this.name, { ...this.options, profileDir: this.profileDir, ownsProfile: this.ownsProfile });
   }
 
