@@ -28,5 +28,7 @@ export default defineConfig({
     sourcemap: false,
     modulePreload: false,
     reportCompressedSize: false,
+    // Extension pages not named in the manifest: the Firefox notification-click page.
+    rollupOptions: { input: { reminder: 'src/reminder/index.html' } },
   },
 });

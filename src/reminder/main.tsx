@@ -1,0 +1,103 @@
+/**
+ * The reminder page: where a click on a notification leads (Firefox has no
+ * notification buttons, so this is how its reminders offer "Write email" and
+ * "Snooze"; Chrome opens it too when the notification body is clicked).
+ * It shows what the notification said, from storage.session, and the same actions.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '../platform/browser';
+import { planFollowUps } from '../domain/plan';
+import { extensionConnection } from '../shared/connection';
+import { itemFor, parseReminderId, readShown, whenPhrase, ACTION_LABELS, type ReminderAction, type ReminderItem, type ShownNotification } from '../background/notifications';
+import type { StorageArea } from '../background/store';
+import type { AppState } from '../shared/state';
+
+const connection = extensionConnection();
+
+type View = { title: string; message?: string; items: ReminderItem[] };
+
+/** The notification as shown; if the session forgot it (browser restarted), rebuilt from its id and the stored interview. */
+async function loadView(id: string): Promise<View> {
+  const shown: ShownNotification | undefined = (await readShown(browser.storage.session as unknown as StorageArea)).find((n) => n.id === id);
+  if (shown) return { title: shown.title, ...(shown.items.length > 1 ? { message: shown.message } : {}), items: shown.items };
+  const parsed = parseReminderId(id);
+  if (parsed) {
+    const state = await connection.load();
+    const interview = state.interviews.find((i) => i.id === parsed.interviewId);
+    const step = interview && planFollowUps(interview, state.settings).find((s) => s.kind === parsed.step && s.round === parsed.round && s.status === 'pending');
+    if (interview && step) {
+      const item = itemFor({ interview, step }, state.settings, Date.now());
+      return { title: item.title, items: [item] };
+    }
+  }
+  return { title: 'This reminder has been dealt with', message: 'Open FollowUp from the toolbar to see what is due.', items: [] };
+}
+
+function Item({ item, state }: { item: ReminderItem; state: AppState | undefined }) {
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const run = async (action: ReminderAction) => {
+    setBusy(true);
+    try {
+      if (action === 'write' && item.draftKind) {
+        const r = await connection.send('openCompose', { id: item.interviewId, kind: item.draftKind });
+        setStatus(r.ok ? 'Your draft is open in a new tab.' : r.error);
+      } else if (action === 'snooze') {
+        const r = await connection.send('snooze', { id: item.interviewId, step: item.step });
+        const zone = state?.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+        setStatus(r.ok ? `Snoozed until ${whenPhrase(Date.parse(r.until), Date.now(), zone)}.` : r.error);
+      } else if (action === 'dismiss') {
+        const r = await connection.send('recordEvent', { id: item.interviewId, event: { type: 'dismissed', step: item.step } });
+        setStatus(r.ok ? 'Noted.' : r.error);
+      }
+    } catch {
+      setStatus('Something went wrong; please try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li data-interview={item.interviewId} data-step={item.step}>
+      <h2>{item.title}</h2>
+      <p>{item.message}</p>
+      <div class="actions">
+        {item.actions.map((a, i) => (
+          <button key={a} type="button" class={i === 0 ? 'primary' : undefined} data-action={a} disabled={busy} onClick={() => void run(a)}>
+            {ACTION_LABELS[a]}
+          </button>
+        ))}
+      </div>
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
+    </li>
+  );
+}
+
+function ReminderPage({ id }: { id: string }) {
+  const [view, setView] = useState<View | undefined>();
+  const [state, setState] = useState<AppState | undefined>();
+  useEffect(() => {
+    void loadView(id).then(setView);
+    void connection.load().then(setState);
+    return connection.watch(setState);
+  }, [id]);
+  if (!view) return <main aria-busy="true" />;
+  return (
+    <main data-ready="true">
+      <h1>{view.title}</h1>
+      {view.message && view.items.length === 0 ? <p>{view.message}</p> : null}
+      <ul>
+        {view.items.map((item) => (
+          <Item key={`${item.interviewId}:${item.step}:${item.round}`} item={item} state={state} />
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+const id = new URLSearchParams(location.search).get('id') ?? '';
+render(<ReminderPage id={id} />, document.getElementById('app')!);
