@@ -293,6 +293,15 @@ describe('replies and rounds', () => {
     expect(steps('status-inquiry', planFollowUps({ ...interview, history }, NY))[1]!.notifyAt).toBe('2026-12-02T15:00:00.000Z');
   });
 
+  it('snoozing the move-on reminder does not move the move-on point a new inquiry waits for', () => {
+    const history: InterviewEvent[] = [
+      sent('status-inquiry', '2026-11-25T16:00:00.000Z'),
+      { type: 'snoozed', step: 'move-on', at: '2026-11-25T17:00:00.000Z', until: '2026-12-08T15:00:00.000Z' },
+      { type: 'reply', at: '2026-11-26T15:00:00.000Z', newDecisionDate: '2026-11-26' },
+    ];
+    expect(steps('status-inquiry', planFollowUps({ ...interview, history }, NY))[1]!.notifyAt).toBe('2026-12-02T15:00:00.000Z');
+  });
+
   it('round 2 gets its own move-on and final check-in once its inquiry is sent', () => {
     const history: InterviewEvent[] = [
       { type: 'reply', at: '2026-11-20T15:00:00.000Z', newDecisionDate: '2026-12-04' },
