@@ -143,13 +143,13 @@ const caseArb = fc
   .chain(([settings, start]) =>
     fc.record({
       settings: fc.uniqueArray(dateNear(start), { maxLength: 6 }).map((holidays) => ({ ...settings, holidays }) as Settings),
-      interview: fc.record({
+      interview: fc.record<Interview>({
         id: fc.constant('iv'),
         company: fc.constant('Acme'),
         role: fc.constant('Analyst'),
         interviewAt: fc.constant(new Date(start).toISOString()),
         durationMinutes: fc.option(fc.integer({ min: 1, max: 480 }), { nil: undefined }),
-        contacts: fc.constant([]),
+        contacts: fc.constant<Interview['contacts']>([]),
         decisionExpectedBy: fc.option(dateNear(start), { nil: undefined }),
         invitedToCall: fc.boolean(),
         callCustomary: fc.boolean(),
