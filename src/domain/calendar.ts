@@ -21,21 +21,65 @@ export type WindowSettings = Pick<Settings, 'timeZone' | 'dayStart' | 'dayEnd'>;
 // ---------------------------------------------------------------------------
 // Civil dates and times of day
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Value of the decimal digits s[from..to), or -1 if any is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/**
+ * Day number of a proleptic Gregorian date (H. Hinnant's days_from_civil). Integer calendar
+ * arithmetic with no zone in it; the planner parses thousands of dates per run, and this is
+ * several times faster than building Date objects.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
 
 /** Day number of a real "YYYY-MM-DD" date, or undefined (so "2026-02-30" is rejected). */
 export function parseDay(date: string): number | undefined {
-  const m = typeof date === 'string' ? DATE_RE.exec(date) : null;
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]) - 1;
-  const d = Number(m[3]);
-  const probe = new Date(0);
-  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
-  probe.setUTCFullYear(y, mo, d);
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo || probe.getUTCDate() !== d) return undefined;
-  return Math.round(probe.getTime() / DAY_MS);
+  if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return undefined;
+  const y = digits(date, 0, 4);
+  const m = digits(date, 5, 7);
+  const d = digits(date, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return daysFromCivil(y, m, d);
+}
+
+/**
+ * Epoch ms of an ISO instant. Our own stored form "YYYY-MM-DDTHH:mm:ss.sssZ" is read directly
+ * (it is UTC, so no zone is involved); anything else goes to Date.parse. NaN when unreadable.
+ */
+export function parseInstantMs(iso: string): number {
+  if (typeof iso !== 'string') return Number.NaN;
+  if (iso.length === 24 && iso.charCodeAt(23) === 90 && iso.charCodeAt(10) === 84) {
+    const day = parseDay(iso.slice(0, 10));
+    const h = digits(iso, 11, 13);
+    const mi = digits(iso, 14, 16);
+    const sec = digits(iso, 17, 19);
+    const milli = digits(iso, 20, 23);
+    if (day !== undefined && h >= 0 && h < 24 && mi >= 0 && mi < 60 && sec >= 0 && sec < 60 && milli >= 0 && iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58 && iso.charCodeAt(19) === 46) {
+      return day * DAY_MS + h * HOUR_MS + mi * MINUTE_MS + sec * 1000 + milli;
+    }
+  }
+  return Date.parse(iso);
 }
 
 /** "YYYY-MM-DD" of a day number. */
@@ -237,7 +281,8 @@ export class WorkCalendar {
   readonly weekStart: number;
   /** Work weekdays in week order, starting at `weekStart`. */
   readonly weekOrder: readonly number[];
-  private readonly workDays: ReadonlySet<number>;
+  /** Bit w set when weekday w is worked. */
+  private readonly workMask: number;
   private readonly holidays: ReadonlySet<number>;
   /** Upper bound for any work-day search: each holiday can cost a whole week when only one weekday is worked. */
   private readonly searchLimit: number;
@@ -251,9 +296,9 @@ export class WorkCalendar {
     const preferred = parseTime(settings.preferredTime) ?? this.dayStart;
     this.preferred = Math.min(Math.max(preferred, this.dayStart), this.dayEnd - 1);
     const days = normaliseWorkWeek(settings.workWeek);
-    this.workDays = new Set(days);
+    this.workMask = days.reduce((mask, d) => mask | (1 << d), 0);
     this.weekStart = workWeekStart(days);
-    this.weekOrder = [0, 1, 2, 3, 4, 5, 6].map((i) => (this.weekStart + i) % 7).filter((d) => this.workDays.has(d));
+    this.weekOrder = [0, 1, 2, 3, 4, 5, 6].map((i) => (this.weekStart + i) % 7).filter((d) => days.includes(d));
     const holidays = new Set<number>();
     for (const h of settings.holidays ?? []) {
       const day = parseDay(h);
@@ -264,7 +309,7 @@ export class WorkCalendar {
   }
 
   isWorkDay(day: number): boolean {
-    return this.workDays.has(weekdayOfDay(day)) && !this.holidays.has(day);
+    return ((this.workMask >> weekdayOfDay(day)) & 1) === 1 && (this.holidays.size === 0 || !this.holidays.has(day));
   }
 
   /** The first work day on or after `day`. */
@@ -343,6 +388,26 @@ export class WorkCalendar {
     }
     return this.windowStart(day);
   }
+}
+
+const recentCalendars = new Map<string, WorkCalendar>();
+
+/**
+ * The WorkCalendar for these settings, reused while the settings' content is unchanged (keyed
+ * by content, not identity, so editing a settings object in place can't return a stale one).
+ */
+export function workCalendar(settings: Settings): WorkCalendar {
+  const holidays = Array.isArray(settings.holidays) ? settings.holidays.join(',') : '';
+  const workWeek = Array.isArray(settings.workWeek) ? settings.workWeek.join(',') : '';
+  const key = `${settings.timeZone}|${settings.dayStart}|${settings.dayEnd}|${settings.preferredTime}|${workWeek}|${holidays}`;
+  let cal = recentCalendars.get(key);
+  if (!cal) {
+    cal = new WorkCalendar(settings);
+    // A handful is plenty: one user has one settings object at a time.
+    if (recentCalendars.size >= 8) recentCalendars.clear();
+    recentCalendars.set(key, cal);
+  }
+  return cal;
 }
 
 // ---------------------------------------------------------------------------

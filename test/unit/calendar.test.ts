@@ -13,6 +13,7 @@ import {
   moveIntoDayWindow,
   nextWorkDay,
   parseDay,
+  parseInstantMs,
   parseTime,
   resetCalendarCache,
   weekPosition,
@@ -35,6 +36,33 @@ describe('civil dates', () => {
       expect(isLocalDate(bad), bad).toBe(false);
     }
     expect(isLocalDate(20260101)).toBe(false);
+  });
+
+  it('property: day numbers agree with Date for every date from year 0 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -719_528, max: 2_932_896 }), (day) => {
+        const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        expect(parseDay(iso)).toBe(day);
+        expect(formatDay(day)).toBe(iso);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: instants read like Date.parse, in our stored form and any other', () => {
+    const instant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) });
+    fc.assert(
+      fc.property(instant, (ms) => {
+        const iso = new Date(ms).toISOString();
+        expect(parseInstantMs(iso)).toBe(ms);
+        expect(parseInstantMs(iso.replace('Z', '+00:00'))).toBe(ms);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const bad of ['2026-02-30T10:00:00.000Z', '2026-11-17T24:00:00.000Z', '2026-11-17T10:60:00.000Z', '2026-11-17 10:00:00.000Z', 'x'.repeat(24), '']) {
+      expect(parseInstantMs(bad), bad).toBe(Date.parse(bad));
+    }
+    expect(parseInstantMs('2026-11-17T10:00:00-05:00')).toBe(Date.UTC(2026, 10, 17, 15));
   });
 
   it('keeps years below 100 as written (Date.UTC would map them to the 1900s)', () => {
