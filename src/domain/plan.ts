@@ -5,7 +5,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { DAY_MS, HOUR_MS, MINUTE_MS, parseDay, WorkCalendar } from './calendar';
+import { DAY_MS, HOUR_MS, MINUTE_MS, parseDay, parseInstantMs, workCalendar, type WorkCalendar } from './calendar';
 import type { FollowUpStep, Interview, InterviewEvent, Outcome, Settings, StepKind } from './types';
 
 export type ClosedReason = Outcome | 'no-response';
@@ -62,12 +62,12 @@ function validDuration(minutes: unknown): number {
 }
 
 function eventTime(ev: InterviewEvent): number {
-  return Date.parse(ev.at);
+  return parseInstantMs(ev.at);
 }
 
 /** Replays the history over the planned steps. Undefined when the interview has no valid date. */
 function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
-  const start = Date.parse(iv.interviewAt);
+  const start = parseInstantMs(iv.interviewAt);
   if (!Number.isFinite(start)) return undefined;
   const interviewDay = cal.dayOf(start);
   const end = start + validDuration(iv.durationMinutes) * MINUTE_MS;
@@ -151,7 +151,7 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
     if (!Number.isFinite(t)) continue;
 
     if (ev.type === 'snoozed') {
-      const until = Date.parse(ev.until);
+      const until = parseInstantMs(ev.until);
       // The last snooze wins; a reminder never lands outside the day window.
       if (step.status === 'pending' && Number.isFinite(until)) step.notify = cal.intoWindow(until);
     } else if (ev.type === 'dismissed') {
@@ -215,19 +215,19 @@ function requirePlan(iv: Interview, cal: WorkCalendar): Plan {
 }
 
 function toMs(now: Date | string): number {
-  const ms = typeof now === 'string' ? Date.parse(now) : now.getTime();
+  const ms = typeof now === 'string' ? parseInstantMs(now) : now.getTime();
   if (!Number.isFinite(ms)) throw new RangeError(`Not a time: ${String(now)}`);
   return ms;
 }
 
 /** Every step of the interview's plan, done and dismissed ones included, ordered by notifyAt. */
 export function planFollowUps(interview: Interview, settings: Settings): FollowUpStep[] {
-  return requirePlan(interview, new WorkCalendar(settings)).steps.map(publicStep);
+  return requirePlan(interview, workCalendar(settings)).steps.map(publicStep);
 }
 
 /** Plans many interviews with one calendar; a record that can't be planned is skipped, not fatal to the rest. */
 function eachPlan(interviews: readonly Interview[], settings: Settings, visit: (iv: Interview, plan: Plan) => void): void {
-  const cal = new WorkCalendar(settings);
+  const cal = workCalendar(settings);
   for (const iv of interviews) {
     let plan: Plan | undefined;
     try {
@@ -284,7 +284,7 @@ export function countDue(interviews: readonly Interview[], settings: Settings, n
 
 /** Later today (now + 3 h) if that is still inside today's window; else the next preferred hour on a work day. */
 export function snoozeTime(settings: Settings, now: Date | string): string {
-  const cal = new WorkCalendar(settings);
+  const cal = workCalendar(settings);
   const t = toMs(now);
   const today = cal.dayOf(t);
   const later = t + SNOOZE_LATER_TODAY_MS;
@@ -296,7 +296,7 @@ export function snoozeTime(settings: Settings, now: Date | string): string {
 
 /** Where the interview stands, for the popup list. */
 export function interviewStatus(interview: Interview, settings: Settings, now: Date | string): InterviewStatus {
-  const cal = new WorkCalendar(settings);
+  const cal = workCalendar(settings);
   const plan = requirePlan(interview, cal);
   const t = toMs(now);
   if (plan.closed !== undefined) return { state: 'closed', closedReason: plan.closed };
@@ -325,12 +325,12 @@ const CALL_TIPS: readonly string[] = [
 
 /** Call advice for the current pending inquiry, or undefined when the contract doesn't suggest calling. */
 export function callCard(interview: Interview, settings: Settings): CallCard | undefined {
-  const cal = new WorkCalendar(settings);
+  const cal = workCalendar(settings);
   const plan = requirePlan(interview, cal);
   const inquiry = plan.steps.find((s) => s.status === 'pending' && (s.kind === 'status-inquiry' || s.kind === 'final-check-in'));
   if (!inquiry || !inquiry.call) return undefined;
   const contact = interview.contacts?.[0]?.name?.trim();
-  const when = format(new TZDate(Date.parse(interview.interviewAt), cal.timeZone), 'EEEE, MMMM d');
+  const when = format(new TZDate(parseInstantMs(interview.interviewAt), cal.timeZone), 'EEEE, MMMM d');
   return {
     lines: [
       contact ? `Hello, may I speak with ${contact}, please?` : 'Hello, may I speak with the person who interviewed me, please?',

@@ -558,6 +558,16 @@ describe('shape of the plan', () => {
     expect(planFollowUps(structuredClone(interview), { ...NY })).toEqual(plan);
   });
 
+  it('notices settings edited in place (the compiled calendar is keyed by content)', () => {
+    const settings: Settings = { ...NY, holidays: [] };
+    const interview = local('2026-11-19', '11:00', settings);
+    expect(inquiryAt(interview, settings)).toBe('2026-11-26T15:00:00.000Z');
+    settings.holidays.push('2026-11-26');
+    expect(inquiryAt(interview, settings)).toBe('2026-11-27T15:00:00.000Z');
+    settings.workWeek = [1, 2, 3, 5];
+    expect(inquiryAt(interview, settings)).toBe('2026-11-25T15:00:00.000Z'); // Thu is now a day off → the 3rd work day, Wed
+  });
+
   it('falls back to 60 minutes for a nonsense length', () => {
     const plan = planFollowUps(local('2026-11-17', '14:00', NY, { durationMinutes: -5 }), NY);
     expect(plan[0]!.notifyAt).toBe('2026-11-17T21:00:00.000Z');
