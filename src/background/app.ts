@@ -1,0 +1,145 @@
+/**
+ * The background, assembled from its parts over an injected platform, so the
+ * whole of it runs in unit tests on fake-browser and in the bench on plain
+ * in-memory storage. src/background/index.ts wires it to the real browser API.
+ */
+import type { SenderLike } from '../shared/protocol-schema';
+import { createHandlers, dispatch, type Handlers } from './handlers';
+import { Notifier, parseReminderId, REMINDER_PAGE, type NotificationsApi, type ReminderAction, type ReminderItem } from './notifications';
+import { ALARM_NAME, Scheduler, type AlarmsApi, type BadgeApi, type ReconcileResult } from './scheduler';
+import { Store, type StorageArea } from './store';
+
+export const STARTS_KEY = 'backgroundStarts';
+
+export type BackgroundPlatform = {
+  local: StorageArea;
+  session: StorageArea;
+  alarms: AlarmsApi;
+  notifications: NotificationsApi;
+  badge?: BadgeApi;
+  openTab(url: string): Promise<unknown>;
+  runtimeId: string;
+  extensionUrl(path: string): string;
+  /** Chrome: notification buttons; Firefox has none. */
+  buttons: boolean;
+  now(): number;
+  minAlarmDelayMs?: number;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export type Background = ReturnType<typeof createBackground>;
+
+export function createBackground(platform: BackgroundPlatform) {
+  const log = platform.log ?? (() => undefined);
+  const store = new Store(platform.local, platform.now);
+  const notifier = new Notifier(platform.notifications, platform.session, {
+    buttons: platform.buttons,
+    iconUrl: platform.extensionUrl('icons/icon-128.png'),
+  });
+  const scheduler = new Scheduler({
+    store,
+    alarms: platform.alarms,
+    notifier,
+    ...(platform.badge ? { badge: platform.badge } : {}),
+    now: platform.now,
+    ...(platform.minAlarmDelayMs !== undefined ? { minDelayMs: platform.minAlarmDelayMs } : {}),
+    log,
+  });
+  const handlers: Handlers = createHandlers({ store, scheduler, notifier, openTab: platform.openTab, now: platform.now, log });
+  const gate = { runtimeId: platform.runtimeId, extensionOrigin: platform.extensionUrl('') };
+
+  /** How many times the background started in this browser session (storage.session; for diagnosis and tests). */
+  const countStart = async (): Promise<void> => {
+    try {
+      const got = await platform.session.get(STARTS_KEY);
+      const n = typeof got[STARTS_KEY] === 'number' ? (got[STARTS_KEY] as number) : 0;
+      await platform.session.set({ [STARTS_KEY]: n + 1 });
+    } catch (error) {
+      log('counting the start failed', error);
+    }
+  };
+
+  let started: Promise<ReconcileResult | undefined> | undefined;
+  /** Migrates and loads storage, fires what fell due while we weren't running, arms the one alarm. */
+  const start = (): Promise<ReconcileResult | undefined> => {
+    started ??= countStart()
+      .then(() => store.open())
+      .then(() => scheduler.reconcile())
+      .catch((error: unknown) => {
+        log('start-up failed', error);
+        return undefined;
+      });
+    return started;
+  };
+
+  const reconcile = async (): Promise<ReconcileResult | undefined> => {
+    await start();
+    return scheduler.reconcile().catch((error: unknown) => {
+      log('reconcile failed', error);
+      return undefined;
+    });
+  };
+
+  /** The item a notification was about: from storage.session, or read back from its id. */
+  const itemOf = async (notificationId: string): Promise<{ item: ReminderItem; buttons: ReminderAction[] } | undefined> => {
+    const shown = await notifier.lookup(notificationId);
+    if (shown && shown.items.length === 1) return { item: shown.items[0]!, buttons: shown.buttons };
+    const parsed = parseReminderId(notificationId);
+    if (!parsed) return undefined;
+    const draftKind = parsed.step === 'move-on' ? undefined : parsed.step;
+    const actions: ReminderAction[] = draftKind ? ['write', 'snooze'] : ['dismiss', 'snooze'];
+    const item: ReminderItem = { ...parsed, company: '', role: '', title: '', message: '', actions };
+    if (draftKind) item.draftKind = draftKind;
+    return { item, buttons: actions };
+  };
+
+  const act = async (item: ReminderItem, action: ReminderAction): Promise<unknown> => {
+    if (action === 'write' && item.draftKind) return handlers.openCompose({ type: 'openCompose', id: item.interviewId, kind: item.draftKind }, 'page');
+    if (action === 'snooze') return handlers.snooze({ type: 'snooze', id: item.interviewId, step: item.step }, 'page');
+    if (action === 'dismiss') return handlers.recordEvent({ type: 'recordEvent', id: item.interviewId, event: { type: 'dismissed', step: item.step } }, 'page');
+    return undefined;
+  };
+
+  return {
+    store,
+    scheduler,
+    notifier,
+    handlers,
+    start,
+    reconcile,
+
+    onMessage(message: unknown, sender: SenderLike | undefined): Promise<unknown> | undefined {
+      const answer = dispatch(handlers, gate, message, sender);
+      return answer === undefined ? undefined : start().then(() => answer);
+    },
+
+    async onAlarm(alarm: { name: string }): Promise<void> {
+      if (alarm.name !== ALARM_NAME) log(`unexpected alarm ${alarm.name}`);
+      await reconcile();
+    },
+
+    /** Install, update, browser update: migrations ran in start(); alarms may have been cleared. */
+    async onInstalled(): Promise<void> {
+      await reconcile();
+    },
+
+    async onStartup(): Promise<void> {
+      await reconcile();
+    },
+
+    /** Chrome buttons: "Write email" / "Snooze" (or "Got it" / "Snooze" for the move-on advice). */
+    async onButtonClicked(notificationId: string, buttonIndex: number): Promise<void> {
+      await start();
+      const found = await itemOf(notificationId);
+      await notifier.clear(notificationId);
+      const action = found?.buttons[buttonIndex];
+      if (found && action) await act(found.item, action);
+    },
+
+    /** A click on the notification itself (the only way in Firefox): the reminder page, with the same actions. */
+    async onClicked(notificationId: string): Promise<void> {
+      await notifier.clear(notificationId);
+      await platform.openTab(platform.extensionUrl(`${REMINDER_PAGE}?id=${encodeURIComponent(notificationId)}`));
+    },
+  };
+}

@@ -1,0 +1,335 @@
+/**
+ * One handler per message in src/shared/protocol.ts. Every incoming message is
+ * first checked for its sender (our own pages, or our content script on a
+ * webmail host; anything else is ignored) and its shape
+ * (src/shared/protocol-schema.ts); handlers then validate payloads with the
+ * domain schemas, write through the store (the single writer) and re-run the
+ * scheduler before answering, so an answer means the alarm is already right.
+ */
+import type { Day } from 'date-fns';
+import { workWeekStart } from '../domain/calendar';
+import { draftEmail } from '../domain/drafts';
+import { validateInterview, validateInterviewInput } from '../domain/model';
+import { planFollowUps, snoozeTime } from '../domain/plan';
+import type { Draft, DraftKind, Interview, InterviewEvent, StepKind } from '../domain/types';
+import type { ComposeInterview, EventRequest, Message, MessageType, ResponseOf } from '../shared/protocol';
+import { classifySender, CONTENT_SCRIPT_MESSAGES, parseMessage, type SenderKind, type SenderLike } from '../shared/protocol-schema';
+import { makeBackup, parseBackup, previewImport } from './backup';
+import { composeUrl } from './compose-links';
+import { reminderId, type Notifier } from './notifications';
+import type { Scheduler } from './scheduler';
+import { StoreError, type Store } from './store';
+
+export type HandlerDeps = {
+  store: Store;
+  scheduler: Scheduler;
+  notifier: Notifier;
+  openTab(url: string): Promise<unknown>;
+  now(): number;
+  newId?: () => string;
+  log?: (message: string, error?: unknown) => void;
+};
+
+type MessageOf<K extends MessageType> = Extract<Message, { type: K }>;
+export type Handlers = { [K in MessageType]: (message: MessageOf<K>, sender: SenderKind) => Promise<ResponseOf<K>> };
+
+const DRAFT_KINDS: readonly DraftKind[] = ['thank-you', 'status-inquiry', 'final-check-in'];
+const isDraftKind = (k: StepKind): k is DraftKind => (DRAFT_KINDS as readonly string[]).includes(k);
+
+/** How many interviews a compose panel is offered when no recipient matches. */
+export const COMPOSE_UNMATCHED_LIMIT = 5;
+
+function eventMatches(ev: InterviewEvent, match: EventRequest): boolean {
+  if (ev.type !== match.type) return false;
+  switch (match.type) {
+    case 'sent':
+    case 'dismissed':
+      return (ev as { step?: StepKind }).step === match.step;
+    case 'outcome':
+      return (ev as { outcome?: string }).outcome === match.outcome;
+    case 'reply':
+      return match.newDecisionDate === undefined || (ev as { newDecisionDate?: string }).newDecisionDate === match.newDecisionDate;
+  }
+}
+
+function storeFailure(error: unknown): { field: string; message: string }[] {
+  if (error instanceof StoreError) return error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }];
+  return [{ field: '', message: 'It could not be saved; please try again.' }];
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof StoreError) {
+    const i = error.issues[0];
+    return i ? `${error.message} (${i.field ? `${i.field}: ` : ''}${i.message})` : error.message;
+  }
+  return 'It could not be saved; please try again.';
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { store, scheduler, notifier } = deps;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const nowIso = (): string => new Date(deps.now()).toISOString();
+
+  /** Re-arms after a change; a scheduler failure never fails the user's save. */
+  const rearm = async (): Promise<void> => {
+    try {
+      await scheduler.reconcile();
+    } catch (error) {
+      deps.log?.('re-arming failed', error);
+    }
+  };
+
+  const draftFor = (kind: DraftKind, interview: Interview): Draft => {
+    const profile = store.profile();
+    const sender: { name: string; signature?: string } = { name: profile.name };
+    if (profile.signature) sender.signature = profile.signature;
+    const settings = store.settings();
+    return draftEmail(kind, interview, sender, { now: new Date(deps.now()), timeZone: settings.timeZone, weekStartsOn: workWeekStart(settings.workWeek) as Day });
+  };
+
+  const appendEvent = async (id: string, event: InterviewEvent): Promise<Interview | undefined> =>
+    store.update(id, (cur) => (cur ? { ...cur, history: [...cur.history, event] } : undefined));
+
+  const handlers: Handlers = {
+    async saveInterview({ id, input }) {
+      await store.open();
+      const checked = validateInterviewInput(input, store.settings());
+      if (!checked.ok) return { ok: false, issues: checked.issues };
+      if (id !== undefined && !store.interview(id)) return { ok: false, issues: [{ field: '', message: 'That interview no longer exists.' }] };
+      const target = id ?? newId();
+      try {
+        const saved = await store.update(target, (cur) => {
+          const next: Interview = { ...checked.value, id: target, history: cur?.history ?? [] };
+          if (cur?.createdAt) next.createdAt = cur.createdAt;
+          return next;
+        });
+        await rearm();
+        return { ok: true, interview: saved! };
+      } catch (error) {
+        return { ok: false, issues: storeFailure(error) };
+      }
+    },
+
+    async deleteInterview({ id }) {
+      const deleted = await store.remove(id);
+      if (!deleted) return { ok: false, error: 'That interview no longer exists.' };
+      await rearm();
+      return { ok: true, deleted };
+    },
+
+    async restoreInterview({ interview }) {
+      const checked = validateInterview(interview);
+      if (!checked.ok) return { ok: false, error: `That interview can't be restored (${checked.issues[0]?.message ?? 'invalid'}).` };
+      try {
+        await store.update(checked.value.id, () => checked.value);
+      } catch (error) {
+        return { ok: false, error: errorText(error) };
+      }
+      await rearm();
+      return { ok: true };
+    },
+
+    async recordEvent({ id, event }) {
+      await store.open();
+      if (!store.interview(id)) return { ok: false, error: 'That interview no longer exists.' };
+      const stamped = { ...event, at: nowIso() } as InterviewEvent;
+      try {
+        const saved = await appendEvent(id, stamped);
+        if (!saved) return { ok: false, error: 'That interview no longer exists.' };
+        if (event.type === 'sent' || event.type === 'dismissed') {
+          for (const s of planFollowUps(saved, store.settings())) if (s.kind === event.step) await notifier.clear(reminderId(id, s.kind, s.round));
+        }
+        await rearm();
+        return { ok: true, interview: saved };
+      } catch (error) {
+        return { ok: false, error: errorText(error) };
+      }
+    },
+
+    async undoEvent({ id, match }) {
+      await store.open();
+      let found = false;
+      try {
+        const saved = await store.update(id, (cur) => {
+          if (!cur) return undefined;
+          for (let i = cur.history.length - 1; i >= 0; i--) {
+            if (eventMatches(cur.history[i]!, match)) {
+              found = true;
+              return { ...cur, history: [...cur.history.slice(0, i), ...cur.history.slice(i + 1)] };
+            }
+          }
+          return undefined;
+        });
+        if (!saved) return { ok: false, error: 'That interview no longer exists.' };
+        if (!found) return { ok: false, error: 'There is nothing like that to undo.' };
+        await rearm();
+        return { ok: true, interview: saved };
+      } catch (error) {
+        return { ok: false, error: errorText(error) };
+      }
+    },
+
+    async snooze({ id, step }) {
+      await store.open();
+      const interview = store.interview(id);
+      if (!interview) return { ok: false, error: 'That interview no longer exists.' };
+      const settings = store.settings();
+      const now = deps.now();
+      const pending = planFollowUps(interview, settings).filter((s) => s.kind === step && s.status === 'pending');
+      const current = pending[pending.length - 1];
+      if (!current) return { ok: false, error: 'That reminder is no longer pending.' };
+      const until = snoozeTime(settings, new Date(now));
+      await notifier.clear(reminderId(id, step, current.round));
+      // Snoozing a reminder that isn't due yet would bring it forward: leave it where it is.
+      if (Date.parse(current.notifyAt) >= Date.parse(until)) return { ok: true, until: current.notifyAt };
+      try {
+        await appendEvent(id, { type: 'snoozed', step, at: new Date(now).toISOString(), until });
+      } catch (error) {
+        return { ok: false, error: errorText(error) };
+      }
+      await rearm();
+      return { ok: true, until };
+    },
+
+    async saveSettings({ settings }) {
+      try {
+        const saved = await store.saveSettings(settings);
+        await rearm();
+        return { ok: true, settings: saved };
+      } catch (error) {
+        return { ok: false, issues: storeFailure(error) };
+      }
+    },
+
+    async saveProfile({ profile }) {
+      try {
+        return { ok: true, profile: await store.saveProfile(profile) };
+      } catch (error) {
+        return { ok: false, issues: storeFailure(error) };
+      }
+    },
+
+    async exportBackup() {
+      await store.open();
+      return { ok: true, backup: makeBackup(store.state(), deps.now()) };
+    },
+
+    async previewImport({ backup }) {
+      await store.open();
+      const parsed = parseBackup(backup);
+      if (!parsed.ok) return parsed;
+      return { ok: true, preview: previewImport(parsed, store).preview };
+    },
+
+    async applyImport({ backup }) {
+      await store.open();
+      const parsed = parseBackup(backup);
+      if (!parsed.ok) return parsed;
+      const { preview, changed } = previewImport(parsed, store);
+      try {
+        const change: Parameters<Store['replaceMany']>[0] = { interviews: changed };
+        if (preview.settingsChanged && parsed.settings) change.settings = parsed.settings;
+        if (preview.profileChanged && parsed.profile) change.profile = parsed.profile;
+        await store.replaceMany(change);
+      } catch (error) {
+        return { ok: false, error: `${errorText(error)} Nothing was changed.` };
+      }
+      await rearm();
+      return { ok: true, preview };
+    },
+
+    async openCompose({ id, kind }) {
+      await store.open();
+      const interview = store.interview(id);
+      if (!interview) return { ok: false, error: 'That interview no longer exists.' };
+      let url: string;
+      try {
+        url = composeUrl(store.profile().webmail, draftFor(kind, interview));
+      } catch (error) {
+        deps.log?.('drafting failed', error);
+        return { ok: false, error: 'The draft could not be written.' };
+      }
+      await deps.openTab(url);
+      return { ok: true, url };
+    },
+
+    async composeContext({ recipients }) {
+      await store.open();
+      const wanted = new Set(recipients.map((r) => r.trim().toLowerCase()).filter((r) => r.length > 0));
+      const settings = store.settings();
+      const now = deps.now();
+      const all = store.interviews();
+      const withDrafts = (interview: Interview, matched: boolean): ComposeInterview | undefined => {
+        let steps;
+        try {
+          steps = planFollowUps(interview, settings);
+        } catch {
+          return undefined;
+        }
+        const pending = steps.filter((s) => s.status === 'pending' && isDraftKind(s.kind));
+        const due = pending.filter((s) => Date.parse(s.notifyAt) <= now).sort((a, b) => Date.parse(b.notifyAt) - Date.parse(a.notifyAt));
+        const upcoming = pending.filter((s) => Date.parse(s.notifyAt) > now);
+        // What makes sense now: the steps already due (latest first); else the next one, written early.
+        const chosen = due.length > 0 ? due : upcoming.slice(0, 1);
+        const drafts: ComposeInterview['drafts'] = [];
+        for (const s of chosen) {
+          const kind = s.kind as DraftKind;
+          if (drafts.some((d) => d.kind === kind)) continue;
+          try {
+            drafts.push({ kind, draft: draftFor(kind, interview) });
+          } catch (error) {
+            deps.log?.('drafting failed', error);
+          }
+        }
+        if (!matched && drafts.length === 0) return undefined;
+        return { id: interview.id, company: interview.company, role: interview.role, interviewAt: interview.interviewAt, matched, drafts };
+      };
+
+      const matched: ComposeInterview[] = [];
+      const others: ComposeInterview[] = [];
+      for (const iv of all) {
+        const isMatch = wanted.size > 0 && iv.contacts.some((c) => typeof c.email === 'string' && wanted.has(c.email.trim().toLowerCase()));
+        if (isMatch) {
+          const ci = withDrafts(iv, true);
+          if (ci) matched.push(ci);
+        }
+      }
+      if (matched.length === 0) {
+        // Most recent interviews first, only those with a draft to offer.
+        for (let i = all.length - 1; i >= 0 && others.length < COMPOSE_UNMATCHED_LIMIT; i--) {
+          const ci = withDrafts(all[i]!, false);
+          if (ci) others.push(ci);
+        }
+      }
+      matched.sort((a, b) => (a.interviewAt < b.interviewAt ? 1 : a.interviewAt > b.interviewAt ? -1 : 0));
+      return { ok: true, interviews: [...matched, ...others], loggedAny: all.length > 0 };
+    },
+
+    async dismissCorrupt({ key }) {
+      await store.dismissCorrupt(key);
+      return { ok: true };
+    },
+  };
+  return handlers;
+}
+
+export type Gate = { runtimeId: string; extensionOrigin: string };
+
+/**
+ * The onMessage entry point. Returns undefined (no answer at all) for anything
+ * not from this extension's pages or content scripts; an answer otherwise,
+ * `{ ok: false, error }` for a malformed or not-allowed message. Nothing is
+ * written unless the message is valid and allowed.
+ */
+export function dispatch(handlers: Handlers, gate: Gate, raw: unknown, sender: SenderLike | undefined): Promise<unknown> | undefined {
+  const kind = classifySender(sender, gate.runtimeId, gate.extensionOrigin);
+  if (kind === 'foreign') return undefined;
+  const parsed = parseMessage(raw);
+  if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+  const message = parsed.message;
+  if (kind === 'content' && !CONTENT_SCRIPT_MESSAGES.has(message.type)) {
+    return Promise.resolve({ ok: false, error: `${message.type} is not available to web pages` });
+  }
+  const handler = handlers[message.type] as (m: Message, s: SenderKind) => Promise<unknown>;
+  return handler(message, kind).catch((error: unknown) => ({ ok: false, error: errorText(error) }));
+}
