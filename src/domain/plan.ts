@@ -37,10 +37,10 @@ const KIND_ORDER: Record<StepKind, number> = { 'thank-you': 0, 'status-inquiry':
 const INQUIRY_AFTER_DECISION_WORK_DAYS = 3; // 004: more than two business days past the expected day
 const MOVE_ON_WORK_DAYS = 5; // 004: no reply within five business days
 const FINAL_CALENDAR_DAYS = 21; // 000: several weeks with no word
-const FINAL_WORK_DAYS = 10;
+const FINAL_WORK_DAYS = 10; // contract: and inquiry sent day + 10 work days, whichever is later
 const MIN_INQUIRY_GAP_DAYS = 2; // 003: never the same or the next day
-const OVERDUE_WORK_DAYS = 2;
-const SNOOZE_LATER_TODAY_MS = 3 * HOUR_MS;
+const OVERDUE_WORK_DAYS = 2; // the popup's 'overdue': more than two work days past its time
+const SNOOZE_LATER_TODAY_MS = 3 * HOUR_MS; // 'later today'
 
 function isOutcome(x: unknown): x is Outcome {
   return x === 'offer' || x === 'rejected' || x === 'withdrew';
@@ -95,7 +95,7 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
   };
 
   const firstDecision = iv.decisionExpectedBy === undefined ? undefined : parseDay(iv.decisionExpectedBy);
-  let inquiry: Step | undefined = newInquiry(firstDecision);
+  let inquiry: Step = newInquiry(firstDecision);
   let moveOn: Step | undefined;
   let final: Step | undefined;
   let finalUsed = false;
@@ -247,7 +247,7 @@ const waitingToFire = (s: Step): boolean => s.status === 'pending' && s.notified
  * answer: an overdue step is still the next one to fire.
  */
 export function nextDue(interviews: readonly Interview[], settings: Settings, now: Date | string): DueStep | undefined {
-  toMs(now);
+  toMs(now); // still rejects a nonsense time, like the other queries
   let bestId: string | undefined;
   let best: Step | undefined;
   eachPlan(interviews, settings, (iv, plan) => {
