@@ -62,7 +62,8 @@ function select(el: HTMLElement, range: Range): void {
   sel?.addRange(range);
 }
 
-const exec = (el: Element, command: string, value?: string) => el.ownerDocument.execCommand(command, false, value);
+// Optional call: a document without execCommand (or one that refuses it) takes the DOM path.
+const exec = (el: Element, command: string, value?: string) => !!el.ownerDocument.execCommand?.(command, false, value);
 const content = (el: HTMLElement) => ('value' in el ? String(el.value) : el.textContent);
 
 /** Types `text` at the end of an input or a single-line editor. */
