@@ -13,8 +13,11 @@ export async function loadState(): Promise<AppState> {
   return parseState(await browser.storage.local.get(null));
 }
 
+/** Longest a page waits to see a change while writes keep coming. */
+export const WATCH_THROTTLE_MS = 50;
+
 /**
- * Calls `cb` with the new state after every change to storage.local. Only the
+ * Calls `cb` with the new state after changes to storage.local (bursts coalesced). Only the
  * changed keys are parsed again, so a page stays fast with thousands of interviews.
  * Returns a function that stops watching.
  */
@@ -38,7 +41,22 @@ export function watchState(cb: (state: AppState) => void): () => void {
       return;
     }
     apply(changes);
-    cb(assembleState(entries.values()));
+    notify();
+  };
+
+  // Under a burst of writes (an import, many edits) call back at most once per
+  // THROTTLE_MS with the latest state, instead of once per write; a lone change
+  // is reported on the next turn.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = 0;
+  const notify = (): void => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (stopped) return;
+      last = Date.now();
+      cb(assembleState(entries.values()));
+    }, Math.max(0, last + WATCH_THROTTLE_MS - Date.now()));
   };
   browser.storage.onChanged.addListener(listener);
 
@@ -51,11 +69,12 @@ export function watchState(cb: (state: AppState) => void): () => void {
     // Changes that arrived while seeding are applied after it, in order: replaying one
     // the snapshot already holds sets the same value again.
     for (const c of queued) apply(c);
-    if (queued.length > 0) cb(assembleState(entries.values()));
+    if (queued.length > 0) notify();
   });
 
   return () => {
     stopped = true;
+    if (timer !== undefined) clearTimeout(timer);
     browser.storage.onChanged.removeListener(listener);
   };
 }
