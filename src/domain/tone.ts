@@ -5,7 +5,9 @@
  * - Phrase rules (tone-rules.ts) are compiled once into a single case-insensitive RegExp and found
  *   in one left-to-right pass. Every repetition in the compiled source is bounded ({0,8}) or runs
  *   over disjoint character classes, so the scan is linear in the text.
- * - Stacked "??", "?!", "!!" and ALL-CAPS runs are found in one more pass over the words.
+ * - Stacked "??", "?!", "!!" and ALL-CAPS runs are found in one more pass over the words. A run of
+ *   capitalised words is shouting when it has three loud words (three capitals in a row, not an
+ *   acronym such as HR or NYC), or two with ten letters between them ("PLEASE RESPOND").
  * - Length: more than TONE_WORD_LIMIT words before the sign-off ("Best regards," "Thanks," "-- "…)
  *   gives one 'length' finding spanning the words past the limit (cut short where another finding
  *   starts); its suggestion is '' (applying it deletes the overflow).
@@ -40,83 +42,130 @@ export const TONE_WORD_LIMIT = 200;
 const AP = "['’]";
 const S = '\\s+';
 const W = "[^\\s.!?;\\u0001]+";
-const NUM =
-  '(?:\\d+(?:st|nd|rd|th|am|pm)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|many|multiple|few|a\\s+few|a\\s+couple(?:\\s+of)?)';
+const NUM_WORDS = 'a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty several many multiple few'.split(' ');
+const NUM = `(?:\\d+(?:st|nd|rd|th|am|pm)?|a\\s+few|a\\s+couple(?:\\s+of)?|${NUM_WORDS.join('|')})`;
 const ADV = '(?:[a-z]+ly|still|now|already|just|really|even|also|ever|never|finally),?';
+const REST = `(?:${S}(?!(?:or|otherwise|unless)(?![\\w'’]))[^\\s.!?;,\\u0001]+){0,8}`;
 const LONG: Record<string, string> = { ve: 'have', m: 'am', re: 'are', ll: 'will', d: '(?:would|had)', s: '(?:is|has)' };
 const B = "(?<![\\w'’])";
 const E = "(?![\\w'’])";
 const MASK = '\u0001';
+const CONTRACTION = /^(.+?)(?:n't|'(ve|m|re|ll|d|s))$/;
 
 const esc = (w: string) =>
   w.replace(/[-'.*+?^${}\\/!:,]/g, (c) => (c === '-' ? '[-\\s]?' : c === "'" ? AP : '\\' + c));
 
-function word(w: string): string {
-  const l = w.toLowerCase();
+function word(l: string): string {
   if (l === '_') return "[^\\s.!?;,\\u0001]+";
   if (l === '#') return NUM;
   if (l === "won't") return `(?:won${AP}?t|will${S}not)`;
   if (l === "can't") return `(?:can${AP}?t|can${S}?not)`;
   if (l.endsWith('*')) return esc(l.slice(0, -1)) + '[a-z]*';
-  const m = /^(.+?)(?:n't|'(ve|m|re|ll|d|s))$/.exec(l);
+  const m = CONTRACTION.exec(l);
   if (!m) return esc(l);
   return esc(m[1]!) + (m[2] ? `(?:${AP}?${m[2]}|${S}${LONG[m[2]]})` : `(?:n${AP}?t|${S}not)`);
 }
 
-/** Compiles one phrase of the grammar described in tone-rules.ts to RegExp source. */
-export function compilePhrase(p: string): string {
+/** A parsed phrase: alternatives of sequences; `sp` says whether a space came before the item. */
+type Item = { sp: boolean } & ({ k: 'w'; w: string } | { k: 'g' | 'o'; alts: Item[][] } | { k: '~' | '+' | '$' | '=' });
+
+function parse(p: string): Item[][] {
   let i = 0;
-  const alt = (): string => {
+  const alt = (): Item[][] => {
     const a = [seq()];
     while (p[i] === '|') {
       i++;
       a.push(seq());
     }
-    return a.length > 1 ? `(?:${a.join('|')})` : a[0]!;
+    return a;
   };
-  const seq = (): string => {
-    let out = '';
-    let started = false;
-    let space = false;
-    let glue = false;
+  const seq = (): Item[] => {
+    const out: Item[] = [];
+    let sp = false;
     while (i < p.length) {
       const c = p[i]!;
       if (c === ' ') {
-        space = true;
+        sp = true;
         i++;
         continue;
       }
       if (c === '|' || c === ')' || c === ']') break;
-      const sep = started && space && !glue ? S : '';
-      space = glue = false;
       if (c === '(' || c === '[') {
         i++;
-        const x = alt();
+        out.push({ k: c === '(' ? 'g' : 'o', alts: alt(), sp });
         i++;
-        if (c === '(') {
-          out += sep + x;
-          started = true;
-        } else out += started ? `(?:${sep}${x})?` : `(?:${x}${S})?`;
-        continue;
+      } else {
+        const m = /[^ ()[\]|]+/y;
+        m.lastIndex = i;
+        const t = m.exec(p)![0];
+        i += t.length;
+        out.push(t.length === 1 && '~+$='.includes(t) ? { k: t as '~', sp } : { k: 'w', w: t.toLowerCase(), sp });
       }
-      const w = /[^ ()[\]|]+/y;
-      w.lastIndex = i;
-      const t = w.exec(p)![0];
-      i += t.length;
-      if (t === '~') {
-        out += `${sep}(?:${W}${S}){0,8}?`;
-        started = glue = true;
-      } else if (t === '+') out += started ? `(?:${sep}${ADV})?` : `(?:${ADV}${S})?`;
-      else if (t === '$') out += `(?:${S}(?!(?:or|otherwise|unless)${E})[^\\s.!?;,\\u0001]+){0,8}`;
-      else if (t === '=') out += '(?=\\s*(?:[.!?;]|$))';
-      else {
-        out += sep + word(t);
-        started = true;
-      }
+      sp = false;
     }
     return out;
   };
   return alt();
+}
+
+const emit = (a: Item[][]): string => (a.length > 1 ? `(?:${a.map(emitSeq).join('|')})` : emitSeq(a[0]!));
+function emitSeq(items: Item[]): string {
+  let out = '';
+  let started = false;
+  let glue = false;
+  for (const it of items) {
+    const sep = started && it.sp && !glue ? S : '';
+    glue = false;
+    if (it.k === 'w' || it.k === 'g') {
+      out += sep + (it.k === 'w' ? word(it.w) : emit(it.alts));
+      started = true;
+    } else if (it.k === 'o' || it.k === '+') {
+      const x = it.k === 'o' ? emit(it.alts) : ADV;
+      out += started ? `(?:${sep}${x})?` : `(?:${x}${S})?`;
+    } else if (it.k === '~') {
+      out += `${sep}(?:${W}${S}){0,8}?`;
+      started = glue = true;
+    } else out += it.k === '$' ? REST : '(?=\\s*(?:[.!?;]|$))';
+  }
+  return out;
+}
+
+/** Compiles one phrase of the grammar described in tone-rules.ts to RegExp source. */
+export const compilePhrase = (p: string): string => emit(parse(p));
+
+const norm = (w: string) => w.toLowerCase().replace(/['’]/g, '');
+
+/** The words a text word may be for `w` to start there ("x*": any word starting with x; "*": any). */
+function wordKeys(l: string): string[] {
+  if (l === '_') return ['*'];
+  if (l === '#') return [...NUM_WORDS, '0'];
+  if (l.endsWith('*')) return [norm(l.slice(0, -1)) + '*'];
+  const base = l.split(/[.:!,]/)[0]!;
+  const keys = [norm(base), norm(base.split('-')[0]!), norm(base.replace(/-/g, ''))];
+  const c = CONTRACTION.exec(base);
+  if (c) keys.push(norm(c[1]!), 'will', 'can', 'cannot');
+  return keys;
+}
+
+/** Keys of the words a match of `items` can start with (a superset, so no match is missed). */
+function firsts(items: Item[], out = new Set<string>()): Set<string> {
+  for (let j = 0; j < items.length; j++) {
+    const it = items[j]!;
+    const rest = items.slice(j + 1);
+    if (it.k === 'w') {
+      const glued = rest[0] && !rest[0].sp && rest[0].k !== '$' && rest[0].k !== '=';
+      for (const k of wordKeys(it.w)) out.add(glued && !k.endsWith('*') ? k + '*' : k);
+      return out;
+    }
+    if (it.k === 'g' || it.k === 'o') {
+      for (const a of it.alts) firsts([...a, ...rest], out);
+      if (it.k === 'g') return out;
+    } else if (it.k === '+' || it.k === '~') {
+      out.add('*');
+      return out;
+    }
+  }
+  return out;
 }
 
 /** Capitalised words that are not shouting (ASAP has its own rule). */
@@ -127,6 +176,8 @@ const QUOTE_HEAD =
   /^[ \t]*(?:On\s[^\n]{0,300}?(?:\n[^\n]{0,300}?)?wrote:|-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|From:[^\n]*\n(?:[^\n]*\n)?(?:Sent|Date):)/m;
 const SIGNOFF =
   /^[ \t]*(?:--|(?:best|kind|warm|warmest|many thanks|thanks|thank you|sincerely|regards|cheers|all the best|respectfully|yours|best wishes|with (?:thanks|gratitude|appreciation))(?:[ \t]+(?:regards|wishes|again|so much|truly|sincerely|faithfully))*[ \t]*[,.!]?)[ \t]*$/gim;
+const STACKED = 'Stacked question or exclamation marks read as impatient or shouting.';
+const SHOUT = 'Writing in capitals reads as shouting.';
 
 /** [start, end) ranges of quoted earlier messages: ">" lines, and everything from a reply header on. */
 export function quotedRanges(text: string): [number, number][] {
@@ -151,25 +202,54 @@ const coreEnd = (tok: string) => {
 };
 const calm = (s: string) => s.replace(/\p{L}+/gu, (w) => (w === 'I' || ACR.has(w) ? w : w.toLowerCase()));
 
-/** Builds a checker for `table` (compiled once, here). */
+type Compiled = { cat: ToneCategory; sugg: string; src: string; re: RegExp; unless: RegExp | null };
+/** The rules that may start at one word, as one sticky alternation (group k+1 = ids[k]). */
+type Group = { ids: number[]; re: RegExp | null };
+
+/** Builds a checker for `table`; rules are compiled here, once. */
 export function toneChecker(table: ToneTable): (text: string) => ToneFinding[] {
-  const list = (Object.keys(table.rules) as ToneCategory[]).flatMap((c) => table.rules[c]!.map((r) => [c, ...r] as const));
-  const main = new RegExp(`${B}(?:${list.map((r) => `(${compilePhrase(r[1])})${E}`).join('|')})`, 'gi');
-  const unless = list.map((r) => (r[3] ? new RegExp(`${B}${compilePhrase(r[3])}${E}`, 'i') : null));
-  return (text) => check(text, table.why, main, list, unless);
+  const rules: Compiled[] = [];
+  const index = new Map<string, number[]>();
+  const prefixes: [string, number][] = [];
+  const key = (k: string, i: number) => {
+    if (k.endsWith('*')) prefixes.push([k.slice(0, -1), i]);
+    else index.set(k, [...(index.get(k) ?? []), i]);
+  };
+  for (const cat of Object.keys(table.rules) as ToneCategory[])
+    for (const [phrase, sugg, unless] of table.rules[cat]!) {
+      const i = rules.length;
+      const src = compilePhrase(phrase) + E;
+      rules.push({ cat, sugg, src, re: new RegExp(B + src, 'iy'), unless: unless ? new RegExp(B + compilePhrase(unless) + E, 'i') : null });
+      for (const a of parse(phrase)) for (const k of firsts(a)) key(k, i);
+    }
+  const byWord = new Map<string, Group>();
+  const byIds = new Map<string, Group>();
+  /** The rules that may start at a word (as typed), in table order. */
+  const candidates = (typed: string): Group => {
+    let g = byWord.get(typed);
+    if (g) return g;
+    const w = norm(typed);
+    const all = [...(index.get(w) ?? []), ...(index.get('*') ?? []), ...(/^\d/.test(w) ? (index.get('0') ?? []) : [])];
+    for (const [p, i] of prefixes) if (w.startsWith(p)) all.push(i);
+    const ids = [...new Set(all)].sort((a, b) => a - b);
+    const k = ids.join();
+    g = byIds.get(k);
+    if (!g) {
+      g = { ids, re: ids.length ? new RegExp(`${B}(?:${ids.map((i) => `(${rules[i]!.src})`).join('|')})`, 'iy') : null };
+      byIds.set(k, g);
+    }
+    if (byWord.size > 4096) byWord.clear();
+    byWord.set(typed, g);
+    return g;
+  };
+  return (text) => check(text, table.why, rules, candidates);
 }
 
 let builtIn: ((text: string) => ToneFinding[]) | undefined;
 /** Finds pressure in `text` with the built-in rules (see the module comment). */
 export const checkTone = (text: string): ToneFinding[] => (builtIn ??= toneChecker({ rules: RULES, why: WHY }))(text);
 
-function check(
-  text: string,
-  why: ToneTable['why'],
-  main: RegExp,
-  list: (readonly [ToneCategory, ...ToneRule])[],
-  unless: (RegExp | null)[],
-): ToneFinding[] {
+function check(text: string, why: ToneTable['why'], rules: Compiled[], candidates: (w: string) => Group): ToneFinding[] {
   const q = quotedRanges(text);
   let t = text;
   if (q.length) {
@@ -181,71 +261,111 @@ function check(
     }
     t += text.slice(i);
   }
-  const found: ToneFinding[] = [];
-  const add = (start: number, end: number, category: ToneCategory, suggestion: string, w = why[category]) => {
-    if (found.every((g) => end <= g.start || start >= g.end))
-      found.push({ start, end, text: text.slice(start, end), category, why: w, suggestion });
-  };
+  const make = (start: number, end: number, category: ToneCategory, suggestion: string, w = why[category]): ToneFinding => ({
+    start,
+    end,
+    text: text.slice(start, end),
+    category,
+    why: w,
+    suggestion,
+  });
 
-  main.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = main.exec(t)); ) {
+  // Phrases: at each word, the first candidate rule that matches there; then go on after the match.
+  const phrases: ToneFinding[] = [];
+  const words = /[A-Za-z0-9][A-Za-z0-9'’]*/g;
+  for (let m: RegExpExecArray | null; (m = words.exec(t)); ) {
+    const at = m.index;
+    const g = candidates(m[0]);
+    if (!g.re) continue;
+    g.re.lastIndex = at;
+    const x = g.re.exec(t);
+    if (!x) continue;
     let k = 1;
-    while (m[k] === undefined) k++;
-    const r = list[k - 1]!;
-    if (unless[k - 1]?.test(clauseBefore(t, m.index))) main.lastIndex = m.index + 1;
-    else add(m.index, m.index + m[0].length, r[0], r[2]);
+    while (x[k] === undefined) k++;
+    let r = rules[g.ids[k - 1]!]!;
+    let end = at + x[0].length;
+    if (r.unless?.test(clauseBefore(t, at))) {
+      // Rare: that rule is cancelled here; try the later candidates one by one.
+      end = -1;
+      for (const i of g.ids.slice(k)) {
+        r = rules[i]!;
+        r.re.lastIndex = at;
+        const y = r.re.exec(t);
+        if (y && !r.unless?.test(clauseBefore(t, at))) {
+          end = at + y[0].length;
+          break;
+        }
+      }
+      if (end < 0) continue;
+    }
+    phrases.push(make(at, end, r.cat, r.sugg));
+    words.lastIndex = end;
   }
+  // Later passes keep only what does not overlap the earlier ones (all lists are in text order).
+  const free = (list: ToneFinding[], p: { i: number }, s: number, e: number) => {
+    while (p.i < list.length && list[p.i]!.end <= s) p.i++;
+    return !(p.i < list.length && list[p.i]!.start < e);
+  };
+  const marks: ToneFinding[] = [];
+  const pm = { i: 0 };
   for (const m of t.matchAll(/[!?]{2,}/g)) {
-    const q2 = m[0].includes('?');
-    add(m.index, m.index + m[0].length, q2 ? 'impatience' : 'urgency', q2 ? '?' : '!', 'Stacked question or exclamation marks read as impatient or shouting.');
+    const e = m.index + m[0].length;
+    const qm = m[0].includes('?');
+    if (free(phrases, pm, m.index, e)) marks.push(make(m.index, e, qm ? 'impatience' : 'urgency', qm ? '?' : '!', STACKED));
   }
 
   // One pass over the words: ALL-CAPS runs, and the word count for 'length'.
+  const caps: ToneFinding[] = [];
+  const cp = { i: 0 };
+  const cm = { i: 0 };
   let signoff = t.length;
   for (const m of t.matchAll(SIGNOFF)) signoff = m.index;
-  let words = 0;
+  let count = 0;
   let overStart = -1;
   let overEnd = -1;
   let run: { s: number; e: number; loud: number; letters: number } | null = null;
   const endRun = () => {
-    if (run && (run.loud >= 3 || (run.loud >= 2 && run.letters >= 10))) {
-      const s = text.slice(run.s, run.e);
-      add(run.s, run.e, 'impatience', calm(s), 'Writing in capitals reads as shouting.');
-    }
+    if (run && (run.loud >= 3 || (run.loud >= 2 && run.letters >= 10)) && free(phrases, cp, run.s, run.e) && free(marks, cm, run.s, run.e))
+      caps.push(make(run.s, run.e, 'impatience', calm(text.slice(run.s, run.e)), SHOUT));
     run = null;
   };
+  // A loud word has three capitals in a row and is not an acronym; without one there is no shouting.
+  const shout = /\p{Lu}{3}/u.test(t);
   for (const m of t.matchAll(/[^\s\u0001]+/g)) {
     const tok = m[0];
-    if (m.index < signoff && ++words > TONE_WORD_LIMIT) {
+    if (m.index < signoff && ++count > TONE_WORD_LIMIT) {
       if (overStart < 0) overStart = m.index;
       overEnd = m.index + tok.length;
     }
-    if (/\p{Ll}/u.test(tok)) {
-      endRun();
+    if (!shout) continue;
+    if (tok.toUpperCase() !== tok) {
+      endRun(); // has a lower-case letter
       continue;
+    }
+    if (tok.toLowerCase() === tok) {
+      if (/\p{L}/u.test(tok)) endRun(); // letters without case (Chinese, Arabic…)
+      continue; // digits and marks neither start nor end a run
     }
     const letters = tok.replace(/\P{L}/gu, '');
-    if (!letters) continue;
-    if (letters === letters.toLowerCase()) {
-      endRun();
-      continue;
-    }
     const s = m.index + coreStart(tok);
     const e = m.index + coreEnd(tok);
     run ??= { s, e, loud: 0, letters: 0 };
     run.e = e;
-    if (letters.length >= 3 && !ACR.has(letters) && !ACR.has(letters.replace(/S$/, ''))) {
+    if (/\p{Lu}{3}/u.test(tok) && !ACR.has(letters) && !ACR.has(letters.replace(/S$/, ''))) {
       run.loud++;
       run.letters += letters.length;
     }
   }
   endRun();
+  const found = [...phrases, ...marks, ...caps].sort((x, y) => x.start - y.start);
+  const add = (start: number, end: number, category: ToneCategory, suggestion: string, w?: string) =>
+    found.push(make(start, end, category, suggestion, w));
 
   if (overStart >= 0) {
     // The overflow, from its first word not already inside a finding up to the next finding.
     let a = overStart;
     let stop = overEnd;
-    for (const f of found.filter((g) => g.end > overStart && g.start < overEnd).sort((x, y) => x.start - y.start)) {
+    for (const f of found.filter((g) => g.end > overStart && g.start < overEnd)) {
       if (/[^\s\u0001]/.test(t.slice(a, Math.max(a, f.start)))) {
         stop = f.start;
         break;
@@ -255,7 +375,7 @@ function check(
     const seg = t.slice(a, stop);
     const s = a + seg.search(/[^\s\u0001]|$/);
     const e = a + seg.replace(/[\s\u0001]+$/, '').length;
-    if (e > s) add(s, e, 'length', '', `At ${words} words this is much longer than a follow-up should be; aim for under 150.`);
+    if (e > s) add(s, e, 'length', '', `At ${count} words this is much longer than a follow-up should be; aim for under 150.`);
   }
   return found.sort((x, y) => x.start - y.start);
 }

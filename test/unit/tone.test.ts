@@ -322,6 +322,9 @@ describe('linear time', () => {
     '> ',
     'On x ',
     'word ',
+    '!! A ',
+    'PLEASE NOW. ',
+    'asap ',
   ];
   it.each(traps)('%j repeated: 4× the text takes well under 16× the time', (unit) => {
     const time = (n: number) => {
