@@ -3,8 +3,8 @@
  *
  * Every output is plain text: user fields are inserted verbatim (after trimming, collapsing
  * whitespace and dropping control characters) and never interpreted as markup. Paragraphs are
- * separated by a blank line; the last paragraph is the sign-off line followed by the signature (or
- * the user's name). The body the product writes — everything before the signature — is at most
+ * separated by a blank line; the last paragraph is the sign-off line followed by the signature
+ * (its lines, split at any line break and cleaned like the fields, empty ones dropped) or the user's name. The body the product writes — everything before the signature — is at most
  * DRAFT_WORD_LIMIT words (words = runs of non-space characters): long fields are shortened ("…")
  * and the optional topic sentence dropped until it fits. Every draft passes checkTone.
  */

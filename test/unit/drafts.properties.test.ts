@@ -148,7 +148,7 @@ describe('drafts: every kind × every wording × generated interviews', () => {
             expect(d.body.includes('While I have other opportunities, ')).toBe(!!interview.hasOtherOffers);
             if (interview.hasOtherOffers) expect(d.body).toMatch(/While I have other opportunities, .+ is still my top choice\./);
             // Closes with the signature, or the name.
-            const sig = (profile.signature ?? '').split('\n').map(cleanText).filter(Boolean).join('\n') || cleanText(profile.name);
+            const sig = (profile.signature ?? '').split(/\r\n|\r|\n|\u2028|\u2029/).map(cleanText).filter(Boolean).join('\n') || cleanText(profile.name);
             if (sig) expect(d.body.endsWith(`,\n${sig}`)).toBe(true);
             else expect(d.body).toMatch(/\n\n[^\n]+,$/);
             // To: the primary interviewer's address when it is one.
