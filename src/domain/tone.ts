@@ -2,9 +2,11 @@
  * The pressing-words check (issue 4; followup-rules.md "Wording"; seed 004). Pure, imports only the
  * rule table, runs in the content script on every keystroke.
  *
- * - Phrase rules (tone-rules.ts) are compiled once into a single case-insensitive RegExp and found
- *   in one left-to-right pass. Every repetition in the compiled source is bounded ({0,8}) or runs
- *   over disjoint character classes, so the scan is linear in the text.
+ * - Phrase rules (tone-rules.ts) are compiled once, each indexed by the words it can start with
+ *   (derived from the grammar, so no match is missed). One left-to-right pass over the words tries,
+ *   at each word, only its candidate rules as one cached sticky alternation; the first rule in table
+ *   order that matches wins and the scan resumes after it. Every repetition in the compiled source
+ *   is bounded ({0,8}) or runs over disjoint character classes, so the check is linear in the text.
  * - Stacked "??", "?!", "!!" and ALL-CAPS runs are found in one more pass over the words. A run of
  *   capitalised words is shouting when it has three loud words (three capitals in a row, not an
  *   acronym such as HR or NYC), or two with ten letters between them ("PLEASE RESPOND").
