@@ -1,0 +1,35 @@
+/** Every UI string the popup and options page show comes from messages.json, and every entry there is well-formed. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+}
+const UI = ['src/ui', 'src/popup', 'src/options'].flatMap(files).filter((f) => /\.tsx?$/.test(f));
+
+describe('UI messages', () => {
+  it('every t() key used by the pages exists', () => {
+    const used = new Set<string>();
+    for (const f of UI) for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
+    expect(used.size).toBeGreaterThan(100);
+    expect([...used].filter((k) => !(k in messages))).toEqual([]);
+  });
+
+  it('every placeholder in a message is defined, and every definition is used', () => {
+    for (const [key, entry] of Object.entries(messages)) {
+      const named = new Set(Object.keys(entry.placeholders ?? {}).map((n) => n.toLowerCase()));
+      const inText = new Set([...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()));
+      expect([...inText].filter((n) => !named.has(n)), key).toEqual([]);
+      expect([...named].filter((n) => !inText.has(n)), key).toEqual([]);
+    }
+  });
+
+  it('keeps the visible labels the contract names', () => {
+    const labels = ['Company', 'Role', 'Interview date and time', 'Interviewer name', 'Interviewer email', 'Decision expected by', 'They invited me to call', 'Calling back is customary in my field', 'I have other offers', 'Topic we discussed', 'Notes', 'Save interview'];
+    const values = new Set(Object.values(messages).map((m) => m.message));
+    expect(labels.filter((l) => !values.has(l))).toEqual([]);
+  });
+});
