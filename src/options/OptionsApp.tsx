@@ -47,6 +47,35 @@ function byField(issues: FieldIssue[]): Record<string, string> {
   return out;
 }
 
+/**
+ * An editable copy of stored data: edits mark it dirty; a change to the stored value (saved
+ * elsewhere, an import) replaces the copy only while the user has nothing unsaved.
+ */
+function useDraft<T>(source: T): { draft: T; dirty: boolean; edit(patch: Partial<T>): void; reset(next?: T): void } {
+  const [draft, setDraft] = useState(source);
+  const [dirty, setDirty] = useState(false);
+  const seen = useRef(source);
+  const dirtyRef = useRef(false);
+  dirtyRef.current = dirty;
+  useEffect(() => {
+    if (source === seen.current) return;
+    seen.current = source;
+    if (!dirtyRef.current) setDraft(source);
+  }, [source]);
+  return {
+    draft,
+    dirty,
+    edit(patch) {
+      setDraft((d) => ({ ...d, ...patch }));
+      setDirty(true);
+    },
+    reset(next) {
+      setDraft(next ?? seen.current);
+      setDirty(false);
+    },
+  };
+}
+
 function useFocusFirstInvalid(container: { current: HTMLElement | null }, trigger: number): void {
   useEffect(() => {
     if (trigger) container.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
@@ -57,21 +86,15 @@ function useFocusFirstInvalid(container: { current: HTMLElement | null }, trigge
 // Profile
 
 function ProfileSection({ connection, profile }: { connection: Connection; profile: Profile }) {
-  const [draft, setDraft] = useState(profile);
-  const [dirty, setDirty] = useState(false);
+  const { draft, edit: change, reset } = useDraft(profile);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [tried, setTried] = useState(0);
   const ref = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(ref, tried);
 
-  useEffect(() => {
-    if (!dirty) setDraft(profile);
-  }, [profile]);
-
   const edit = (patch: Partial<Profile>): void => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setDirty(true);
+    change(patch);
     setStatus('');
   };
 
@@ -81,8 +104,7 @@ function ProfileSection({ connection, profile }: { connection: Connection; profi
       const res = await connection.send('saveProfile', { profile: draft });
       if (res.ok) {
         setErrors({});
-        setDirty(false);
-        setDraft(res.profile);
+        reset(res.profile);
         setStatus(t('options_profileSaved'));
         return;
       }
@@ -97,7 +119,7 @@ function ProfileSection({ connection, profile }: { connection: Connection; profi
   return (
     <section aria-labelledby="profile-title">
       <h2 id="profile-title">{t('options_profile')}</h2>
-      <form ref={ref} onSubmit={(e) => void save(e)} noValidate onKeyDown={(e) => escapeReverts(e, () => (setDraft(profile), setDirty(false), setErrors({})))}>
+      <form ref={ref} onSubmit={(e) => void save(e)} noValidate onKeyDown={(e) => escapeReverts(e, () => (reset(), setErrors({})))}>
         {errors[''] && (
           <p class="alert" role="alert" tabIndex={-1}>
             {errors['']}
@@ -171,8 +193,7 @@ const endFromInput = (s: string): string => (s === '00:00' ? '24:00' : s);
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 function ScheduleSection({ connection, settings, now, locale }: { connection: Connection; settings: Settings; now: () => number; locale?: string }) {
-  const [draft, setDraft] = useState(settings);
-  const [dirty, setDirty] = useState(false);
+  const { draft, dirty, edit: change, reset } = useDraft(settings);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [holiday, setHoliday] = useState('');
@@ -180,13 +201,8 @@ function ScheduleSection({ connection, settings, now, locale }: { connection: Co
   const ref = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(ref, tried);
 
-  useEffect(() => {
-    if (!dirty) setDraft(settings);
-  }, [settings]);
-
   const edit = (patch: Partial<Settings>): void => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setDirty(true);
+    change(patch);
     setStatus('');
   };
 
@@ -196,8 +212,7 @@ function ScheduleSection({ connection, settings, now, locale }: { connection: Co
       const res = await connection.send('saveSettings', { settings: draft });
       if (res.ok) {
         setErrors({});
-        setDirty(false);
-        setDraft(res.settings);
+        reset(res.settings);
         setStatus(t('options_scheduleSaved'));
         return;
       }
@@ -223,7 +238,7 @@ function ScheduleSection({ connection, settings, now, locale }: { connection: Co
     <section aria-labelledby="schedule-title">
       <h2 id="schedule-title">{t('options_schedule')}</h2>
       <p class="hint">{t('options_scheduleIntro')}</p>
-      <form ref={ref} onSubmit={(e) => void save(e)} noValidate onKeyDown={(e) => escapeReverts(e, () => (setDraft(settings), setDirty(false), setErrors({})))}>
+      <form ref={ref} onSubmit={(e) => void save(e)} noValidate onKeyDown={(e) => escapeReverts(e, () => (reset(), setErrors({})))}>
         {errors[''] && (
           <p class="alert" role="alert" tabIndex={-1}>
             {errors['']}

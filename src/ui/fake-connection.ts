@@ -37,6 +37,13 @@ export type FakeConnection = Connection & {
   set(next: Partial<AppState>): void;
 };
 
+/** JSON with sorted keys, so equal data compares equal whatever the key order. */
+function canonical(x: unknown): string {
+  return JSON.stringify(x, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 function same(a: EventRequest, e: InterviewEvent): boolean {
   if (a.type !== e.type) return false;
   if ((a.type === 'sent' || a.type === 'dismissed') && 'step' in e) return a.step === e.step;
@@ -94,7 +101,7 @@ export function fakeConnection(options: FakeOptions = {}): FakeConnection {
     for (const iv of interviews) {
       const old = find(iv.id);
       if (!old) added++;
-      else if (JSON.stringify(old) === JSON.stringify(iv)) unchanged++;
+      else if (canonical(old) === canonical(iv)) unchanged++;
       else updated++;
     }
     return {
@@ -104,8 +111,8 @@ export function fakeConnection(options: FakeOptions = {}): FakeConnection {
         added,
         updated,
         unchanged,
-        settingsChanged: JSON.stringify(settings.value) !== JSON.stringify(conn.state.settings),
-        profileChanged: JSON.stringify(profile.value) !== JSON.stringify(conn.state.profile),
+        settingsChanged: canonical(settings.value) !== canonical(conn.state.settings),
+        profileChanged: canonical(profile.value) !== canonical(conn.state.profile),
       },
     };
   }
