@@ -1,0 +1,428 @@
+/**
+ * The background worker end to end, in the built extension, in both browsers:
+ * messages → storage → the one alarm → real notifications, across a killed
+ * background, a browser restart and a schema migration.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { BROWSERS, ExtensionSession, fixture, type BrowserName } from './harness';
+import { nextDue, planFollowUps } from '../../src/domain/plan';
+import { draftEmail } from '../../src/domain/drafts';
+import type { Interview, Settings } from '../../src/domain/types';
+import { draftFromComposeUrl } from '../../src/background/compose-links';
+import { migrate } from '../../src/background/migrations';
+
+const ALARM = 'followup-next';
+const MIN = 60_000;
+const DAY = 86_400_000;
+
+/** Every hour inside the window, so a reminder can be made due a few seconds ahead. */
+const SETTINGS: Settings = { timeZone: 'UTC', workWeek: [0, 1, 2, 3, 4, 5, 6], holidays: [], dayStart: '00:00', dayEnd: '24:00', preferredTime: '10:00' };
+const PROFILE = { name: 'Alex Morgan', signature: 'Alex Morgan\n555-0199', webmail: 'gmail' as const };
+
+/** An interview whose thank-you reminder falls due at `dueAt` (interview end + 1 h; 1-minute interview). */
+function inputDueAt(dueAt: number, over: Record<string, unknown> = {}) {
+  return {
+    company: 'Acme',
+    role: 'Product Designer',
+    interviewAt: new Date(dueAt - 61 * MIN).toISOString(),
+    durationMinutes: 1,
+    contacts: [{ name: 'Dana Lee', email: 'dana.lee@acme.example' }],
+    topic: 'the onboarding redesign',
+    ...over,
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 40_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+async function interviews(session: ExtensionSession): Promise<Interview[]> {
+  const all = await session.storage();
+  return Object.entries(all)
+    .filter(([k]) => k.startsWith('interview:'))
+    .map(([, v]) => v as Interview);
+}
+
+async function stored(session: ExtensionSession, id: string): Promise<Interview> {
+  return (await session.storage())[`interview:${id}`] as Interview;
+}
+
+/** The URL a tab was asked to open: Firefox shows a network error page (there is no network) that carries it in `u`. */
+function requestedUrl(url: string): string {
+  if (!url.startsWith('about:neterror?')) return url;
+  return new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('u') ?? url;
+}
+
+function tabOpening(session: ExtensionSession, prefix: string): Promise<string> {
+  return session.browser
+    .waitForTarget((t) => requestedUrl(t.url()).startsWith(prefix), { timeout: 15_000 })
+    .then((t) => requestedUrl(t.url()));
+}
+
+const notified = (iv: Interview) => iv.history.filter((e) => e.type === 'notified');
+
+async function ourAlarms(session: ExtensionSession) {
+  return (await session.alarms()).map((a) => ({ name: a.name, scheduledTime: a.scheduledTime }));
+}
+
+async function save(session: ExtensionSession, input: unknown): Promise<Interview> {
+  const r = await session.send<{ ok: boolean; interview: Interview; issues?: unknown }>({ type: 'saveInterview', input });
+  expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+  return r.interview;
+}
+
+async function setUp(session: ExtensionSession) {
+  expect(await session.send({ type: 'saveSettings', settings: SETTINGS })).toMatchObject({ ok: true });
+  expect(await session.send({ type: 'saveProfile', profile: PROFILE })).toMatchObject({ ok: true });
+}
+
+async function backgroundStarts(session: ExtensionSession): Promise<number> {
+  return session.inExtension(async () => ((await (globalThis as any).chrome.storage.session.get('backgroundStarts')).backgroundStarts ?? 0) as number); // eslint-disable-line
+}
+
+/** The one alarm must sit at the planner's next step over everything stored. */
+async function expectOneAlarmAtNextDue(session: ExtensionSession) {
+  const all = await interviews(session);
+  const next = nextDue(all, SETTINGS, new Date());
+  const alarms = await ourAlarms(session);
+  expect(alarms).toHaveLength(1);
+  expect(alarms[0]).toEqual({ name: ALARM, scheduledTime: Date.parse(next!.step.notifyAt) });
+}
+
+describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
+  describe('messages, alarm, notification, compose', () => {
+    let session: ExtensionSession;
+    beforeAll(async () => {
+      session = await ExtensionSession.launch(name);
+      session.serve({
+        'https://mail.google.com/*': { body: fixture('gmail-inbox.html') },
+        'https://example.com/*': { body: fixture('other.html'), headers: { 'content-type': 'text/html' } },
+      });
+      await setUp(session);
+    });
+    afterAll(() => session?.close());
+
+    it('rejects malformed messages without changing anything', async () => {
+      const before = await session.storage();
+      const bad: unknown[] = [
+        { type: 'deleteInterview' },
+        { type: 'nukeEverything' },
+        { type: 'saveInterview', input: { company: '', role: 'X', interviewAt: 'tomorrow' } },
+        { type: 'saveSettings', settings: { ...SETTINGS, dayEnd: '07:00' } },
+        { type: 'recordEvent', id: 'nope', event: { type: 'notified', step: 'thank-you', round: 1 } },
+        { type: 'applyImport', backup: { format: 'something-else', interviews: [] } },
+        { type: 'applyImport', backup: { format: 'followup-backup', version: 1, interviews: [{ id: 'x', company: 'Y' }] } },
+        'saveInterview',
+        null,
+      ];
+      for (const m of bad) {
+        const r = await session.send<{ ok: boolean }>(m);
+        expect(r, JSON.stringify(m)).toMatchObject({ ok: false });
+      }
+      const imp = await session.send<{ ok: boolean; error: string }>({ type: 'applyImport', backup: { format: 'something-else' } });
+      expect(imp.error).toMatch(/not a FollowUp backup/);
+      expect(await session.storage()).toEqual(before);
+    });
+
+    it('a web page cannot reach the background, and our content script may not ask for page-only changes', async () => {
+      const before = await session.storage();
+      const page = await session.openPage('https://mail.google.com/mail/u/0/#inbox');
+      await page.waitForFunction(() => document.documentElement.dataset.followup !== undefined, { timeout: 15_000 });
+      // The page's own world has no way to message the extension (no externally_connectable).
+      const reachable = await page.evaluate(() => {
+        const c = (globalThis as any).chrome; // eslint-disable-line
+        return typeof c?.runtime?.sendMessage === 'function' && typeof c?.runtime?.id === 'string';
+      });
+      expect(reachable).toBe(false);
+      if (name === 'chromium') {
+        const answers = await session.inContentScript(page, async () => {
+          const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m); // eslint-disable-line
+          return [
+            await send({ type: 'saveSettings', settings: { timeZone: 'UTC', workWeek: [1], holidays: [], dayStart: '09:00', dayEnd: '10:00', preferredTime: '09:00' } }),
+            await send({ type: 'saveInterview', input: { company: 'Evil', role: 'X', interviewAt: '2027-01-01T00:00:00Z' } }),
+            await send({ type: 'applyImport', backup: {} }),
+            await send({ type: 'composeContext', recipients: ['nobody@example.com'] }),
+          ];
+        });
+        expect(answers.slice(0, 3)).toEqual([
+          { ok: false, error: 'saveSettings is not available to web pages' },
+          { ok: false, error: 'saveInterview is not available to web pages' },
+          { ok: false, error: 'applyImport is not available to web pages' },
+        ]);
+        expect(answers[3]).toMatchObject({ ok: true, loggedAny: false });
+      }
+      await page.close();
+      expect(await session.storage()).toEqual(before);
+    });
+
+    it('logging an interview creates exactly one alarm, at the earliest notifyAt', async () => {
+      const later = await save(session, inputDueAt(Date.now() + 2 * DAY, { company: 'Later Co' }));
+      const expected = Math.min(...planFollowUps(later, SETTINGS).map((s) => Date.parse(s.notifyAt)));
+      expect(await ourAlarms(session)).toEqual([{ name: ALARM, scheduledTime: expected }]);
+
+      const sooner = await save(session, inputDueAt(Date.now() + DAY, { company: 'Sooner Co' }));
+      const soonerAt = Math.min(...planFollowUps(sooner, SETTINGS).map((s) => Date.parse(s.notifyAt)));
+      expect(soonerAt).toBeLessThan(expected);
+      expect(await ourAlarms(session)).toEqual([{ name: ALARM, scheduledTime: soonerAt }]);
+
+      // Deleting the earliest moves the one alarm back.
+      expect(await session.send({ type: 'deleteInterview', id: sooner.id })).toMatchObject({ ok: true });
+      expect(await ourAlarms(session)).toEqual([{ name: ALARM, scheduledTime: expected }]);
+    });
+
+    let fired: { id: string; interview: Interview } | undefined;
+
+    it('a reminder due a few seconds ahead produces a real notification with the right text, once', async () => {
+      if (name === 'firefox') {
+        // Headless Firefox closes notifications at once; watch the events from an extension page.
+        await session.inExtension(() => {
+          const w = globalThis as any; // eslint-disable-line
+          w.__seen = [];
+          w.browser.notifications.onShown.addListener((id: string) => w.__seen.push(`shown:${id}`));
+          w.browser.notifications.onClosed.addListener((id: string) => w.__seen.push(`closed:${id}`));
+        });
+      }
+      const iv = await save(session, inputDueAt(Date.now() + 5_000));
+      const id = `reminder:${iv.id}:thank-you:1`;
+      const thankYouAt = Date.parse(planFollowUps(iv, SETTINGS).find((s) => s.kind === 'thank-you')!.notifyAt);
+      expect(await ourAlarms(session)).toEqual([{ name: ALARM, scheduledTime: thankYouAt }]);
+
+      const shown = await waitFor('the notification', async () => (await session.shownNotifications()).find((n) => n.id === id));
+      expect(shown.title).toBe('Send a thank-you to Acme');
+      expect(shown.message).toMatch(/^Thank Dana Lee at Acme for the Product Designer interview — best sent by \d{1,2}:\d{2} [AP]M (today|tomorrow)$/);
+      expect(Date.parse(shown.at)).toBeGreaterThanOrEqual(thankYouAt);
+
+      if (name === 'chromium') {
+        const open = await session.inExtension(() => (globalThis as any).chrome.notifications.getAll()); // eslint-disable-line
+        expect(Object.keys(open)).toContain(id);
+      } else {
+        // Headless Firefox has no notification service: it fires onClosed (not onShown) for a real notification at once.
+        const seen = await waitFor('onShown/onClosed in Firefox', () =>
+          session.inExtension((nid: string) => {
+            const events = (globalThis as any).__seen as string[]; // eslint-disable-line
+            return events.includes(`shown:${nid}`) || events.includes(`closed:${nid}`) ? events : undefined;
+          }, id),
+        );
+        expect(seen.filter((e) => e.endsWith(`:${id}`)).length).toBeGreaterThan(0);
+      }
+
+      // Once: nothing more after a while, and exactly one "notified" stamp.
+      await sleep(4_000);
+      expect((await session.shownNotifications()).filter((n) => n.id === id)).toHaveLength(1);
+      expect(notified(await stored(session, iv.id))).toHaveLength(1);
+      // The alarm moved on to the next step.
+      await expectOneAlarmAtNextDue(session);
+      fired = { id, interview: await stored(session, iv.id) };
+    });
+
+    it('"Write email" (the reminder page a click opens) opens a compose URL whose decoded parameters equal the draft', async () => {
+      expect(fired).toBeDefined();
+      const page = await session.openExtensionPage(`src/reminder/index.html?id=${encodeURIComponent(fired!.id)}`);
+      await page.waitForSelector('main[data-ready] button[data-action="write"]', { timeout: 15_000 });
+      expect(await page.$eval('h2', (h) => h.textContent)).toBe('Send a thank-you to Acme');
+      const target = tabOpening(session, 'https://mail.google.com/mail/?view=cm');
+      await page.click('button[data-action="write"]');
+      const url = await target;
+      const expected = draftEmail('thank-you', fired!.interview, { name: PROFILE.name, signature: PROFILE.signature }, { now: new Date(), timeZone: SETTINGS.timeZone });
+      expect(draftFromComposeUrl(url)).toEqual({ webmail: 'gmail', ...expected });
+      expect(expected.to).toEqual(['dana.lee@acme.example']);
+      await page.close();
+
+      // Outlook users get Outlook's deeplink.
+      expect(await session.send({ type: 'saveProfile', profile: { ...PROFILE, webmail: 'outlook' } })).toMatchObject({ ok: true });
+      const outlook = tabOpening(session, 'https://outlook.office.com/mail/deeplink/compose?');
+      const r = await session.send<{ ok: true; url: string }>({ type: 'openCompose', id: fired!.interview.id, kind: 'status-inquiry' });
+      // The browser may re-escape characters encodeURIComponent leaves alone (e.g. "'"): compare decoded.
+      expect(draftFromComposeUrl(await outlook)).toEqual(draftFromComposeUrl(r.url));
+      const inquiry = draftEmail('status-inquiry', fired!.interview, { name: PROFILE.name, signature: PROFILE.signature }, { now: new Date(), timeZone: SETTINGS.timeZone });
+      expect(draftFromComposeUrl(r.url)).toEqual({ webmail: 'outlook', ...inquiry });
+      expect(await session.send({ type: 'saveProfile', profile: PROFILE })).toMatchObject({ ok: true });
+    });
+
+    it('200 interleaved edits from two extension pages and a content script all land', async () => {
+      const shared = await save(session, inputDueAt(Date.now() + 3 * DAY, { company: 'Shared Co' }));
+      const pageA = await session.openExtensionPage('src/options/index.html');
+      const pageB = await session.openExtensionPage('src/popup/index.html');
+      const mail = await session.openPage('https://mail.google.com/mail/u/0/#inbox');
+      await mail.waitForFunction(() => document.documentElement.dataset.followup !== undefined, { timeout: 15_000 });
+
+      const burst = async (tag: string, count: number, sharedId: string, at: number) => {
+        const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m); // eslint-disable-line
+        const jobs: Promise<{ ok: boolean }>[] = [];
+        for (let i = 0; i < count; i++) {
+          jobs.push(
+            i % 2 === 0
+              ? send({ type: 'recordEvent', id: sharedId, event: { type: 'dismissed', step: 'move-on' } })
+              : send({ type: 'saveInterview', input: { company: `${tag} ${i}`, role: 'Engineer', interviewAt: new Date(at).toISOString(), contacts: [] } }),
+          );
+        }
+        return (await Promise.all(jobs)).map((r) => r.ok);
+      };
+      const dueAt = Date.now() + 2 * DAY;
+      // Firefox gives the test driver no way into the content script's world: two pages share the 200 there.
+      const contentCount = name === 'chromium' ? 66 : 0;
+      const pageCount = name === 'chromium' ? 67 : 100;
+      const runA = pageA.evaluate(burst, 'A', pageCount, shared.id, dueAt);
+      const runB = pageB.evaluate(burst, 'B', pageCount, shared.id, dueAt);
+      const runC =
+        contentCount > 0
+          ? session.inContentScript(
+              mail,
+              async (id: string, count: number) => {
+                const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m); // eslint-disable-line
+                const jobs: Promise<{ ok: boolean }>[] = [];
+                for (let i = 0; i < count; i++) jobs.push(send({ type: 'recordEvent', id, event: { type: 'dismissed', step: 'move-on' } }));
+                return (await Promise.all(jobs)).map((r) => r.ok);
+              },
+              shared.id,
+              contentCount,
+            )
+          : Promise.resolve([] as boolean[]);
+      const results = (await Promise.all([runA, runB, runC])).flat();
+      expect(results).toHaveLength(200);
+      expect(results.every(Boolean)).toBe(true);
+
+      const events = Math.ceil(pageCount / 2) * 2 + contentCount;
+      const saves = Math.floor(pageCount / 2) * 2;
+      const after = await stored(session, shared.id);
+      expect(after.history.filter((e) => e.type === 'dismissed')).toHaveLength(events);
+      const companies = (await interviews(session)).map((i) => i.company);
+      for (const tag of ['A', 'B']) for (let i = 1; i < pageCount; i += 2) expect(companies).toContain(`${tag} ${i}`);
+      expect(companies.filter((c) => /^[AB] \d+$/.test(c))).toHaveLength(saves);
+      await Promise.all([pageA.close(), pageB.close(), mail.close()]);
+    });
+
+    it('with 1,000 interviews there is still exactly one alarm', async () => {
+      const base = Date.now() + 3 * DAY;
+      const ok = await session.inExtension(async (start: number) => {
+        const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m); // eslint-disable-line
+        const jobs: Promise<{ ok: boolean }>[] = [];
+        for (let i = 0; i < 1000; i++) {
+          jobs.push(send({ type: 'saveInterview', input: { company: `Bulk ${i}`, role: 'Analyst', interviewAt: new Date(start + ((i * 7919) % 1000) * 60_000).toISOString(), contacts: [] } }));
+        }
+        return (await Promise.all(jobs)).filter((r) => r.ok).length;
+      }, base);
+      expect(ok).toBe(1000);
+      expect((await interviews(session)).filter((i) => i.company.startsWith('Bulk '))).toHaveLength(1000);
+      await expectOneAlarmAtNextDue(session);
+    });
+  });
+
+  describe('a killed background', () => {
+    let session: ExtensionSession;
+    beforeAll(async () => {
+      session = await ExtensionSession.launch(name, { firefoxIdleSeconds: 1 });
+      await setUp(session);
+    });
+    afterAll(() => session?.close());
+
+    it('terminated between scheduling and firing, the reminder still fires, once', async () => {
+      const iv = await save(session, inputDueAt(Date.now() + 12_000));
+      const id = `reminder:${iv.id}:thank-you:1`;
+      expect(await ourAlarms(session)).toHaveLength(1);
+      const startsBefore = await backgroundStarts(session);
+      if (name === 'chromium') await session.stopBackground();
+      else await sleep(4_000); // the event page idles out after 1 s
+      const shown = await waitFor('the notification after the kill', async () => (await session.shownNotifications()).find((n) => n.id === id));
+      expect(shown.title).toBe('Send a thank-you to Acme');
+      // The alarm woke a new background instance.
+      expect(await backgroundStarts(session)).toBeGreaterThan(startsBefore);
+      await sleep(3_000);
+      expect((await session.shownNotifications()).filter((n) => n.id === id)).toHaveLength(1);
+      expect(notified(await stored(session, iv.id))).toHaveLength(1);
+      await expectOneAlarmAtNextDue(session);
+    });
+  });
+
+  describe('a browser restart', () => {
+    let session: ExtensionSession;
+    beforeAll(async () => {
+      session = await ExtensionSession.launch(name);
+      await setUp(session);
+    });
+    afterAll(() => session?.close());
+
+    it('re-arms the alarm and fires a reminder that fell due while closed, once, at start', async () => {
+      const far = await save(session, inputDueAt(Date.now() + 2 * DAY, { company: 'Far Co' }));
+      const missed = await save(session, inputDueAt(Date.now() + 6_000, { company: 'Missed Co' }));
+      const wait = Date.parse(planFollowUps(missed, SETTINGS)[0]!.notifyAt) - Date.now() + 2_000;
+      session = await session.restartAfter(Math.max(wait, 0));
+
+      const id = `reminder:${missed.id}:thank-you:1`;
+      const shown = await waitFor('the missed reminder', async () => (await session.shownNotifications()).find((n) => n.id === id));
+      expect(shown.title).toBe('Send a thank-you to Missed Co');
+      await sleep(3_000);
+      expect((await session.shownNotifications()).filter((n) => n.id === id)).toHaveLength(1);
+      expect(notified(await stored(session, missed.id))).toHaveLength(1);
+      expect(notified(await stored(session, far.id))).toHaveLength(0);
+      await expectOneAlarmAtNextDue(session);
+    });
+
+    it('two reminders missed while closed give one summary', async () => {
+      const a = await save(session, inputDueAt(Date.now() + 5_000, { company: 'First Co' }));
+      const b = await save(session, inputDueAt(Date.now() + 6_000, { company: 'Second Co', contacts: [] }));
+      const wait = Date.parse(planFollowUps(b, SETTINGS)[0]!.notifyAt) - Date.now() + 2_000;
+      session = await session.restartAfter(Math.max(wait, 0));
+
+      const summary = await waitFor('the summary', async () => (await session.shownNotifications()).find((n) => n.id.startsWith('summary:')));
+      expect(summary.title).toBe('2 follow-ups are due');
+      expect(summary.message).toMatch(/^• Thank Dana Lee at First Co — by .+\n• Thank Second Co — by .+$/);
+      expect(summary.items.map((i) => i.interviewId)).toEqual([a.id, b.id]);
+      await sleep(3_000);
+      const all = await session.shownNotifications();
+      expect(all).toHaveLength(1);
+      expect(notified(await stored(session, a.id))).toHaveLength(1);
+      expect(notified(await stored(session, b.id))).toHaveLength(1);
+      await expectOneAlarmAtNextDue(session);
+    });
+  });
+
+  describe('an update over older data', () => {
+    let session: ExtensionSession;
+    afterAll(() => session?.close());
+
+    it('migrates data written by schema version 0 with nothing lost', async () => {
+      session = await ExtensionSession.launch(name);
+      const v0 = JSON.parse(readFileSync('test/fixtures/storage-v0.json', 'utf8')) as Record<string, unknown>;
+      await session.inExtension(async (data: Record<string, unknown>) => {
+        const c = (globalThis as any).chrome; // eslint-disable-line
+        await c.storage.local.clear();
+        await c.storage.local.set(data);
+      }, v0);
+      session = await session.restartAfter(0);
+
+      const after = await waitFor('the migration', async () => {
+        const all = await session.storage();
+        return all.schemaVersion === 1 ? all : undefined;
+      });
+      const expected = migrate(v0);
+      expect(after.interviews).toBeUndefined();
+      const keys = Object.keys(after).filter((k) => k.startsWith('interview:')).sort();
+      expect(keys).toEqual(Object.keys(expected.set).filter((k) => k.startsWith('interview:')).sort());
+      // Compare the records as migrated (reminders that fired since are stamped on top, not instead).
+      const strip = (iv: Record<string, unknown>) => {
+        const { updatedAt: _u, ...rest } = iv;
+        return { ...rest, history: (rest.history as { type: string }[]).filter((e) => e.type !== 'notified') };
+      };
+      for (const k of keys) {
+        const got = strip(after[k] as Record<string, unknown>);
+        const want = strip(expected.set[k] as Record<string, unknown>);
+        if (!('createdAt' in want)) delete (got as Record<string, unknown>).createdAt;
+        expect(got, k).toEqual(want);
+      }
+      expect(after.settings).toEqual({ timeZone: 'America/New_York', workWeek: [1, 2, 3, 4, 5], holidays: ['2026-11-26'], dayStart: '08:00', dayEnd: '20:00', preferredTime: '10:00' });
+      expect(after.profile).toEqual(v0.profile);
+      const backup = await session.send<{ ok: true; backup: { interviews: Interview[] } }>({ type: 'exportBackup' });
+      expect(backup.backup.interviews.map((i) => i.company).sort()).toEqual(['Acme', 'Globex', 'Initech']);
+    });
+  });
+});
