@@ -21,6 +21,7 @@ import type { Store } from './store';
 
 export const ALARM_NAME = 'followup-next';
 const RETRY_MS = 60_000;
+const CHROME_MIN_DELAY_MS = 30_000;
 
 export type AlarmInfo = { name: string; scheduledTime: number };
 export type AlarmsApi = {
@@ -143,11 +144,15 @@ export class Scheduler {
     // A step still due after this run means marking it failed: retry in a minute, not in a loop.
     const when = at <= now ? now + RETRY_MS : Math.max(at, now + (this.deps.minDelayMs ?? 1000));
     const current = existing.find((a) => a.name === ALARM_NAME);
-    if (!current || current.scheduledTime !== when) {
+    // A packed Chrome extension's alarm fires no sooner than 30 s after it is set: an alarm
+    // already waiting inside that clamp is kept, or a stream of edits would keep pushing it back.
+    const clampEnd = now + CHROME_MIN_DELAY_MS;
+    const keep = current && (current.scheduledTime === when || (when < clampEnd && current.scheduledTime >= when && current.scheduledTime <= clampEnd));
+    if (!keep) {
       await alarms.create(ALARM_NAME, { when });
       this.stats.alarmWrites++;
     }
-    return when;
+    return keep ? current.scheduledTime : when;
   }
 
   private async setBadge(count: number): Promise<void> {

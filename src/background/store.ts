@@ -58,7 +58,11 @@ export class Store {
 
   /** Migrates, loads and sets aside corrupt records. Safe to call more than once (runs once). */
   open(): Promise<OpenReport> {
-    this.opened ??= this.queue.exclusive(() => this.load());
+    this.opened ??= this.queue.exclusive(() => this.load()).catch((error: unknown) => {
+      // Let the next caller try again rather than failing every write from now on.
+      this.opened = undefined;
+      throw error;
+    });
     return this.opened;
   }
 
@@ -172,19 +176,6 @@ export class Store {
       this.emit({ interviews: [id] });
       return checked.value;
     });
-  }
-
-  /** Writes several interviews' changes (e.g. "notified" stamps); one key per interview touched. */
-  async updateMany(ids: string[], fn: (current: Interview) => Interview | undefined): Promise<Interview[]> {
-    const unique = [...new Set(ids)];
-    const out: Interview[] = [];
-    await Promise.all(
-      unique.map(async (id) => {
-        const r = await this.update(id, (cur) => (cur ? fn(cur) : undefined));
-        if (r) out.push(r);
-      }),
-    );
-    return out;
   }
 
   async remove(id: string): Promise<Interview | undefined> {

@@ -43,8 +43,10 @@ export function classifySender(sender: SenderLike | undefined, runtimeId: string
   if (!sender || sender.id !== runtimeId) return 'foreign';
   const url = typeof sender.url === 'string' ? sender.url : '';
   if (url.startsWith(extensionOrigin)) return 'page';
-  // A content script in an about:blank frame reports that URL; its origin is the mail host's.
-  const host = hostOf(url) ?? hostOf(sender.origin);
+  // A content script in an about:blank frame reports that URL; its origin (Chrome) or its
+  // tab (we hold host permission for the mail hosts, so Firefox gives tab.url) is the mail host's.
+  const tabUrl = sender.tab && typeof sender.tab === 'object' ? (sender.tab as { url?: unknown }).url : undefined;
+  const host = hostOf(url) ?? hostOf(sender.origin) ?? (url === 'about:blank' || url === 'about:srcdoc' ? hostOf(typeof tabUrl === 'string' ? tabUrl : undefined) : undefined);
   if (host !== undefined && MAIL_HOSTS.includes(host)) return 'content';
   return 'foreign';
 }

@@ -80,6 +80,9 @@ describe('senders', () => {
     expect(classifySender({ id: ID, url: 'https://mail.google.com/mail/u/0/#inbox', tab: {} }, ID, ORIGIN)).toBe('content');
     expect(classifySender({ id: ID, url: 'https://outlook.office.com/mail/', tab: {} }, ID, ORIGIN)).toBe('content');
     expect(classifySender({ id: ID, url: 'about:blank', origin: 'https://mail.google.com', tab: {} }, ID, ORIGIN)).toBe('content');
+    expect(classifySender({ id: ID, url: 'about:blank', tab: { url: 'https://outlook.live.com/mail/0/' } }, ID, ORIGIN)).toBe('content');
+    expect(classifySender({ id: ID, url: 'about:blank', tab: { url: 'https://example.com/' } }, ID, ORIGIN)).toBe('foreign');
+    expect(classifySender({ id: ID, url: 'https://example.com/', tab: { url: 'https://mail.google.com/' } }, ID, ORIGIN)).toBe('foreign');
   });
 
   it('anything else is foreign', () => {

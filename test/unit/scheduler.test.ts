@@ -201,6 +201,22 @@ describe('scheduler: firing', () => {
     expect(scheduler.stats.runs).toBe(2);
   });
 
+  it('keeps an alarm already waiting inside Chrome\'s 30 s clamp instead of pushing it back on every edit', async () => {
+    const clock = new Clock(Date.parse(THANK_YOU_AT) - 10_000);
+    await seedInterviews([interview()]);
+    // What a packed Chrome did with `when` 10 s ahead: fire 30 s after creation.
+    await fakeBrowser.alarms.create(ALARM_NAME, { when: clock.ms + 30_000 });
+    const { scheduler } = build(clock);
+    clock.advance(5_000);
+    const r = await scheduler.reconcile();
+    expect(r.armedAt).toBe(clock.ms + 25_000);
+    expect(scheduler.stats.alarmWrites).toBe(0);
+    // An alarm later than the clamp allows is replaced.
+    await fakeBrowser.alarms.create(ALARM_NAME, { when: clock.ms + 40_000 });
+    await scheduler.reconcile();
+    expect((await fakeBrowser.alarms.getAll())[0]!.scheduledTime).toBe(Date.parse(THANK_YOU_AT));
+  });
+
   it('never arms in the past: an alarm is at least a second ahead', async () => {
     const clock = new Clock(Date.parse(THANK_YOU_AT) - 200);
     await seedInterviews([interview()]);

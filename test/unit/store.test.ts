@@ -100,6 +100,21 @@ describe('store: reading and corrupt records', () => {
     expect(store.interview('a')!.company).toBe('Acme');
   });
 
+  it('a failed load is retried by the next caller', async () => {
+    await seed({ schemaVersion: 1, 'interview:a': interview({ id: 'a' }) });
+    let fail = true;
+    const area: StorageArea = {
+      get: (k) => (fail ? Promise.reject(new Error('storage unavailable')) : local().get(k)),
+      set: (i) => local().set(i),
+      remove: (k) => local().remove(k),
+    };
+    const store = new Store(area, clock.now);
+    await expect(store.open()).rejects.toThrow('storage unavailable');
+    fail = false;
+    await store.open();
+    expect(store.interviews().map((i) => i.id)).toEqual(['a']);
+  });
+
   it('stamps createdAt once and updatedAt on every write', async () => {
     const store = new Store(local(), clock.now);
     await store.open();
