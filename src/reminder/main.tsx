@@ -34,7 +34,7 @@ async function loadView(id: string): Promise<View> {
   return { title: 'This reminder has been dealt with', message: 'Open FollowUp from the toolbar to see what is due.', items: [] };
 }
 
-function Item({ item, state }: { item: ReminderItem; state: AppState | undefined }) {
+function Item({ item, state, heading }: { item: ReminderItem; state: AppState | undefined; heading: boolean }) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -61,7 +61,7 @@ function Item({ item, state }: { item: ReminderItem; state: AppState | undefined
 
   return (
     <li data-interview={item.interviewId} data-step={item.step}>
-      <h2>{item.title}</h2>
+      {heading ? <h2>{item.title}</h2> : null}
       <p>{item.message}</p>
       <div class="actions">
         {item.actions.map((a, i) => (
@@ -92,7 +92,7 @@ function ReminderPage({ id }: { id: string }) {
       {view.message && view.items.length === 0 ? <p>{view.message}</p> : null}
       <ul>
         {view.items.map((item) => (
-          <Item key={`${item.interviewId}:${item.step}:${item.round}`} item={item} state={state} />
+          <Item key={`${item.interviewId}:${item.step}:${item.round}`} item={item} state={state} heading={view.items.length > 1} />
         ))}
       </ul>
     </main>
