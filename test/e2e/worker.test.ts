@@ -191,7 +191,7 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
           w.browser.notifications.onClosed.addListener((id: string) => w.__seen.push(`closed:${id}`));
         });
       }
-      const iv = await save(session, inputDueAt(Date.now() + 5_000));
+      const iv = await save(session, inputDueAt(Date.now() + 8_000));
       const id = `reminder:${iv.id}:thank-you:1`;
       const thankYouAt = Date.parse(planFollowUps(iv, SETTINGS).find((s) => s.kind === 'thank-you')!.notifyAt);
       expect(await ourAlarms(session)).toEqual([{ name: ALARM, scheduledTime: thankYouAt }]);
@@ -354,7 +354,7 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
 
     it('re-arms the alarm and fires a reminder that fell due while closed, once, at start', async () => {
       const far = await save(session, inputDueAt(Date.now() + 2 * DAY, { company: 'Far Co' }));
-      const missed = await save(session, inputDueAt(Date.now() + 6_000, { company: 'Missed Co' }));
+      const missed = await save(session, inputDueAt(Date.now() + 10_000, { company: 'Missed Co' }));
       const wait = Date.parse(planFollowUps(missed, SETTINGS)[0]!.notifyAt) - Date.now() + 2_000;
       session = await session.restartAfter(Math.max(wait, 0));
 
@@ -369,8 +369,8 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
     });
 
     it('two reminders missed while closed give one summary', async () => {
-      const a = await save(session, inputDueAt(Date.now() + 5_000, { company: 'First Co' }));
-      const b = await save(session, inputDueAt(Date.now() + 6_000, { company: 'Second Co', contacts: [] }));
+      const a = await save(session, inputDueAt(Date.now() + 10_000, { company: 'First Co' }));
+      const b = await save(session, inputDueAt(Date.now() + 11_000, { company: 'Second Co', contacts: [] }));
       const wait = Date.parse(planFollowUps(b, SETTINGS)[0]!.notifyAt) - Date.now() + 2_000;
       session = await session.restartAfter(Math.max(wait, 0));
 
