@@ -152,14 +152,16 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
         {t('popup_title')}
       </h1>
-      <div class="row" style={{ flex: 'none' }}>
+      <div class="header-actions">
         {view.kind === 'list' && state && state.interviews.length > 0 && (
           <button type="button" class="primary" ref={logRef} onClick={() => setView({ kind: 'form' })}>
             {t('popup_logInterview')}
           </button>
         )}
-        <a class="button" href="/src/options/index.html" target="_blank" rel="noopener" onClick={openOptions}>
-          {t('popup_options')}
+        <a class="button icon-button" href="/src/options/index.html" target="_blank" rel="noopener" aria-label={t('popup_options')} title={t('popup_options')} onClick={openOptions}>
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M19.14 12.94a7.5 7.5 0 0 0 .05-.94 7.5 7.5 0 0 0-.05-.94l2.03-1.58a.5.5 0 0 0 .12-.64l-1.92-3.32a.5.5 0 0 0-.6-.22l-2.39.96a7.3 7.3 0 0 0-1.62-.94l-.36-2.54A.5.5 0 0 0 13.9 2h-3.8a.5.5 0 0 0-.49.42l-.36 2.54c-.58.24-1.12.55-1.62.94l-2.39-.96a.5.5 0 0 0-.6.22L2.72 8.48a.5.5 0 0 0 .12.64l2.03 1.58a7.5 7.5 0 0 0 0 1.88l-2.03 1.58a.5.5 0 0 0-.12.64l1.92 3.32c.13.22.39.3.6.22l2.39-.96c.5.39 1.04.7 1.62.94l.36 2.54c.04.24.25.42.49.42h3.8c.24 0 .45-.18.49-.42l.36-2.54c.58-.24 1.12-.55 1.62-.94l2.39.96c.22.08.47 0 .6-.22l1.92-3.32a.5.5 0 0 0-.12-.64l-2.03-1.58ZM12 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7Z" />
+          </svg>
         </a>
       </div>
     </header>
@@ -208,6 +210,8 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
       <div class="content">
         {state && state.corrupt.length > 0 && <CorruptNotice state={state} connection={connection} />}
         {body}
+      </div>
+      <div class="message-bar">
         <Toast toast={toast} undoRef={undoRef} onClose={() => setToast(undefined)} />
       </div>
     </main>
@@ -224,7 +228,11 @@ function openOptions(e: MouseEvent): void {
 
 function EmptyState({ onStart }: { onStart(): void }) {
   const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  // Take focus when the popup opens empty, not from the Undo of the last delete.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) ref.current?.focus();
+  }, []);
   return (
     <section class="empty" aria-labelledby="empty-title">
       <h2 id="empty-title">{t('empty_title')}</h2>

@@ -82,7 +82,7 @@ export function fakeConnection(options: FakeOptions = {}): FakeConnection {
 
   function previewOf(backup: unknown): { ok: true; preview: ImportPreview; value: Backup } | { ok: false; error: string } {
     const b = backup as Partial<Backup> | null;
-    if (!b || typeof b !== 'object' || b.format !== 'followup-backup') return { ok: false, error: 'This is not a FollowUp backup.' };
+    if (!b || typeof b !== 'object' || b.format !== 'followup-backup') return { ok: false, error: 'This file is not a FollowUp backup: nothing was changed.' };
     if (b.version !== 1) return { ok: false, error: `This backup's version (${String(b.version)}) is not supported.` };
     const settings = validateSettings(b.settings);
     if (!settings.ok) return { ok: false, error: `Its settings could not be read: ${settings.issues[0]?.message}` };

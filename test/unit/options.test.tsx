@@ -160,9 +160,9 @@ describe('options: backup', () => {
     const before = structuredClone(conn.state);
     const input = await screen.findByLabelText('Import a backup file');
     choose(input, '{"format": "followup-backup", "version": 1, "interv');
-    expect((await screen.findByRole('alert')).textContent).toBe('Nothing was changed: this file is not a FollowUp backup (it is not valid JSON).');
+    expect((await screen.findByRole('alert')).textContent).toBe('The backup was not imported: this file is not valid JSON, so it cannot be a FollowUp backup. Nothing was changed.');
     choose(input, JSON.stringify({ hello: 'world' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Nothing was changed: This is not a FollowUp backup.'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The backup was not imported. This file is not a FollowUp backup: nothing was changed.'));
     expect(screen.queryByRole('button', { name: 'Apply import' })).toBeNull();
     expect(conn.calls.some((c) => c.type === 'applyImport')).toBe(false);
     expect(conn.state).toEqual(before);

@@ -344,6 +344,17 @@ describe('popup: actions', () => {
     expect(conn.state.interviews.find((i) => i.id === 'wayne')).toEqual(before);
   });
 
+  it('keeps focus on Undo when the last interview is deleted and the empty state appears', async () => {
+    setup([sampleInterviews()[0]!]);
+    await screen.findByRole('list', { name: 'Next steps' });
+    const acme = card('Acme Corp');
+    fireEvent.click(within(acme).getByRole('button', { name: 'More' }));
+    fireEvent.click(within(acme).getByRole('button', { name: 'Delete' }));
+    await screen.findByRole('button', { name: 'Log your first interview' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.activeElement?.textContent).toBe('Undo');
+  });
+
   it('closes a sub-panel with Esc and returns focus to More', async () => {
     setup();
     await screen.findByRole('list', { name: 'Next steps' });
