@@ -9,12 +9,23 @@ import { Toast, errorText, useAppState, type ToastMessage } from '../ui/componen
 import type { AppState, Connection } from '../ui/connection';
 import { formatWhen, type Fmt } from '../ui/format';
 import { t } from '../ui/i18n';
-import { buildRows, rowFor, type Row } from '../ui/plan-view';
+import { buildRows, buildRowsSliced, rowFor, type Row, type Rows } from '../ui/plan-view';
 import { stepName } from '../ui/steps';
 import { InterviewCard, closedWords, markSentLabel, type CardActions } from './InterviewCard';
 import { InterviewForm } from './InterviewForm';
 
 export const PAGE_SIZE = 20;
+/** Up to this many interviews, the list is planned in the render; beyond, in slices between frames. */
+export const SYNC_ROWS = 200;
+
+function useRows(state: AppState, nowMs: number): Rows | undefined {
+  const sync = state.interviews.length <= SYNC_ROWS;
+  const syncRows = useMemo(() => (sync ? buildRows(state.interviews, state.settings, nowMs) : undefined), [sync, state.interviews, state.settings, nowMs]);
+  const [sliced, setSliced] = useState<Rows | undefined>(undefined);
+  useEffect(() => (sync ? undefined : buildRowsSliced(state.interviews, state.settings, nowMs, setSliced)), [sync, state.interviews, state.settings, nowMs]);
+  // While a new slice runs, the previous order stays on screen.
+  return syncRows ?? sliced;
+}
 
 type View = { kind: 'list' } | { kind: 'form'; interview?: Interview };
 
@@ -274,11 +285,13 @@ type ListProps = { state: AppState; nowMs: number; fmt: Fmt; actions: CardAction
 
 /** Open interviews by next step, a page at a time; closed ones in a collapsed section, built only when opened. */
 function InterviewList({ state, nowMs, fmt, actions, focusCard }: ListProps) {
-  const { open, closed } = useMemo(() => buildRows(state.interviews, state.settings, nowMs), [state.interviews, state.settings, nowMs]);
+  const rows = useRows(state, nowMs);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [closedOpen, setClosedOpen] = useState(false);
   const [closedLimit, setClosedLimit] = useState(PAGE_SIZE);
 
+  if (!rows) return <p class="hint">{t('list_planning', state.interviews.length)}</p>;
+  const { open, closed } = rows;
   // A card that must get focus (just saved, restored) is always on the shown page.
   const focusIndex = focusCard ? open.findIndex((r) => r.interview.id === focusCard.id) : -1;
   const shown = Math.max(limit, focusIndex + 1);

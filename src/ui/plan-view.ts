@@ -37,14 +37,45 @@ export function rowFor(interview: Interview, settings: Settings, nowMs: number):
 
 const interviewMs = (iv: Interview): number => Date.parse(iv.interviewAt) || 0;
 
+export type Rows = { open: Row[]; closed: Row[] };
+
 /** Open interviews by their next step (soonest first, nothing pending last); closed ones, most recent first. */
-export function buildRows(interviews: readonly Interview[], settings: Settings, nowMs: number): { open: Row[]; closed: Row[] } {
+export function buildRows(interviews: readonly Interview[], settings: Settings, nowMs: number): Rows {
+  return sortRows(interviews.map((iv) => rowFor(iv, settings, nowMs)));
+}
+
+/**
+ * The same as buildRows, computed in slices of about `sliceMs` with the page free in between,
+ * so a long list never blocks input (planning 1,000 interviews on a cold start takes longer
+ * than a frame). Calls `done` once; the returned function cancels.
+ */
+export function buildRowsSliced(interviews: readonly Interview[], settings: Settings, nowMs: number, done: (rows: Rows) => void, sliceMs = 12): () => void {
+  const rows: Row[] = [];
+  let i = 0;
+  let cancelled = false;
+  const channel = new MessageChannel();
+  const step = (): void => {
+    if (cancelled) return;
+    const end = performance.now() + sliceMs;
+    while (i < interviews.length && performance.now() < end) rows.push(rowFor(interviews[i++]!, settings, nowMs));
+    if (i < interviews.length) channel.port2.postMessage(0);
+    else {
+      channel.port1.close();
+      done(sortRows(rows));
+    }
+  };
+  channel.port1.onmessage = step;
+  step();
+  return () => {
+    cancelled = true;
+    channel.port1.close();
+  };
+}
+
+function sortRows(rows: Row[]): Rows {
   const open: Row[] = [];
   const closed: Row[] = [];
-  for (const iv of interviews) {
-    const row = rowFor(iv, settings, nowMs);
-    (row.status.state === 'closed' ? closed : open).push(row);
-  }
+  for (const row of rows) (row.status.state === 'closed' ? closed : open).push(row);
   open.sort((a, b) => a.key - b.key || interviewMs(b.interview) - interviewMs(a.interview) || a.interview.company.localeCompare(b.interview.company));
   closed.sort((a, b) => interviewMs(b.interview) - interviewMs(a.interview));
   return { open, closed };

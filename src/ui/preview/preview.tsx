@@ -1,0 +1,35 @@
+/**
+ * The popup and options page on a fake connection, for screenshots (scripts/screenshots.mjs)
+ * for the bench, and for looking at the UI in a plain browser tab: `?page=popup|options&data=empty|full|many&n=1000`.
+ * It records in `window.__followupRenderMs` how long the first render with data took.
+ * Not part of the extension build.
+ */
+import '../theme.css';
+import { render } from 'preact';
+import { OptionsApp } from '../../options/OptionsApp';
+import { PopupApp } from '../../popup/PopupApp';
+import { fakeConnection, installFallbackMessages } from '../fake-connection';
+import { SAMPLE_NOW, SAMPLE_SETTINGS, manyInterviews, sampleInterviews } from '../samples';
+
+installFallbackMessages();
+const params = new URLSearchParams(location.search);
+const page = params.get('page') ?? 'popup';
+const data = params.get('data') ?? 'full';
+const now = (): number => SAMPLE_NOW;
+const connection = fakeConnection({
+  interviews: data === 'empty' ? [] : data === 'many' ? manyInterviews(Number(params.get('n') ?? 1000)) : sampleInterviews(),
+  settings: SAMPLE_SETTINGS,
+  profile: { name: 'Alex Doe', signature: 'Alex Doe\n555-0100', webmail: 'gmail' },
+  now,
+});
+const app = document.getElementById('app')!;
+document.title = `FollowUp preview: ${page}`;
+const started = performance.now();
+const done = (): void => {
+  if (document.querySelector('li.card, .empty, .options section')) {
+    (window as { __followupRenderMs?: number }).__followupRenderMs = performance.now() - started;
+  } else requestAnimationFrame(done);
+};
+requestAnimationFrame(done);
+if (page === 'options') render(<OptionsApp connection={connection} now={now} locale="en-US" />, app);
+else render(<PopupApp connection={connection} now={now} locale="en-US" />, app);
