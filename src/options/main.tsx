@@ -1,6 +1,8 @@
 import '../ui/theme.css';
 import { render } from 'preact';
 import { extensionConnection } from '../shared/connection';
+import { uiLanguage } from '../ui/i18n';
 import { OptionsApp } from './OptionsApp';
 
+document.documentElement.lang = uiLanguage();
 render(<OptionsApp connection={extensionConnection()} />, document.getElementById('app')!);

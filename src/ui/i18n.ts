@@ -51,3 +51,11 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const entry = fallback?.[key];
   return entry ? formatEntry(entry, strings) : key;
 }
+
+/**
+ * The language of the messages actually shown, for `<html lang>`: each locale's messages.json
+ * names its own (`ui_lang`), which is right even when the browser's language has no translation.
+ */
+export function uiLanguage(): string {
+  return t('ui_lang').replace(/_/g, '-');
+}
