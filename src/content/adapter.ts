@@ -6,11 +6,11 @@
  * Adapter methods may throw when a site changes shape: callers treat any throw
  * as "not recognised" (fail soft).
  */
-export type Found = { root: HTMLElement; body: HTMLElement };
-
 export interface ComposeAdapter {
-  /** Every compose in `doc` whose body exists. */
-  find(doc: Document): Found[];
+  /** Selector for compose bodies: a compose is recognised from its body editor. */
+  body: string;
+  /** The compose root around a body (every other query is scoped to it), or null. */
+  root(body: HTMLElement): HTMLElement | null;
   /** The Send button of this compose (the control goes next to it), or null while unknown. */
   send(root: HTMLElement): HTMLElement | null;
   /** Puts the control's host element into the compose toolbar next to `send`; returns its removal. */

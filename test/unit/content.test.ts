@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { emailsIn } from '../../src/content/adapter';
+import { emailsIn, type ComposeAdapter } from '../../src/content/adapter';
 import { insertAtTop, readText, replaceText, setValue, typeInto } from '../../src/content/editor';
 import { gmail } from '../../src/content/sites/gmail';
 import { outlook } from '../../src/content/sites/outlook';
@@ -18,6 +18,10 @@ function load(name: string): void {
   const html = readFileSync(`test/fixtures/${name}`, 'utf8').replace(/<script>[\s\S]*?<\/script>/g, '');
   document.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/, '').replace(/<\/html>\s*$/, '');
 }
+
+/** Every compose body the site recognises in `doc`, with its root. */
+const find = (site: ComposeAdapter, doc: ParentNode) =>
+  [...doc.querySelectorAll<HTMLElement>(site.body)].map((body) => ({ body, root: site.root(body)! })).filter((f) => f.root);
 
 const clone = (id: string) => (document.getElementById(id) as HTMLTemplateElement).content.firstElementChild!.cloneNode(true) as HTMLElement;
 const div = (text: string) => Object.assign(document.createElement('div'), { textContent: text });
@@ -136,7 +140,7 @@ describe('Gmail adapter on the fixture markup', () => {
   });
 
   it('finds the docked compose, its Send (not "more send options"), subject and To', () => {
-    const [found, ...rest] = gmail.find(document);
+    const [found, ...rest] = find(gmail, document);
     expect(rest).toEqual([]);
     expect(found!.root.className).toBe('M9');
     expect(found!.body.getAttribute('g_editable')).toBe('true');
@@ -151,7 +155,7 @@ describe('Gmail adapter on the fixture markup', () => {
     const area = document.getElementById('reply-area')!;
     area.classList.add('adB');
     area.append(clone('inline-template'));
-    const found = gmail.find(document);
+    const found = find(gmail, document);
     expect(found).toHaveLength(2);
     const inline = found.find((f) => f.root.closest('.ip'))!;
     expect(gmail.subject(inline.root)).toBeNull();
@@ -160,13 +164,13 @@ describe('Gmail adapter on the fixture markup', () => {
 
   it('finds the standalone pop-out by its main region', () => {
     load('gmail-popout.html');
-    const [found] = gmail.find(document);
+    const [found] = find(gmail, document);
     expect(found!.root.getAttribute('role')).toBe('main');
     expect(gmail.send(found!.root)).not.toBeNull();
   });
 
   it('puts the control in its own cell right after Send, and takes it away again', () => {
-    const [found] = gmail.find(document);
+    const [found] = find(gmail, document);
     const host = document.createElement('followup-control');
     const unmount = gmail.mount(gmail.send(found!.root)!, host);
     expect(host.parentElement!.localName).toBe('td');
@@ -185,7 +189,7 @@ describe('Outlook adapter on the fixture markup', () => {
 
   it('finds an inline compose by its multi-line body, with Send, subject and To', () => {
     document.getElementById('main')!.prepend(clone('compose-template'));
-    const [found, ...rest] = outlook.find(document);
+    const [found, ...rest] = find(outlook, document);
     expect(rest).toEqual([]);
     expect(found!.root.id).toBe('main');
     expect(outlook.send(found!.root)!.getAttribute('aria-label')).toBe('Send');
@@ -203,7 +207,7 @@ describe('Outlook adapter on the fixture markup', () => {
     body.prepend(div('My words'));
     body.append((document.getElementById('quote-template') as HTMLTemplateElement).content.cloneNode(true));
     document.getElementById('main')!.prepend(root);
-    const [found] = outlook.find(document);
+    const [found] = find(outlook, document);
     expect(outlook.recipients(found!.root, found!.body)).toEqual(['ana.lima@acme.example']);
     expect(readText(body, outlook.quote, outlook.skip).text.trim()).toBe('My words');
   });
@@ -212,7 +216,34 @@ describe('Outlook adapter on the fixture markup', () => {
 describe('unknown markup', () => {
   it('is not taken for a compose it could put a control in', () => {
     load('unknown-markup.html');
-    for (const site of [gmail, outlook]) for (const { root } of site.find(document)) expect(site.send(root)).toBeNull();
+    for (const site of [gmail, outlook]) for (const { root } of find(site, document)) expect(site.send(root)).toBeNull();
+  });
+
+  it('a half-recognised compose stays without a control while the page keeps changing, and gets one when its toolbar comes', async () => {
+    load('unknown-markup.html');
+    const stops = [gmail, outlook].map((site) => watch(site, document));
+    try {
+      for (let i = 0; i < 3; i++) {
+        document.getElementById('list')!.append(document.createElement('li'));
+        await frames();
+      }
+      expect(document.querySelectorAll('followup-control')).toHaveLength(0);
+      // The toolbar arrives after the body (Gmail builds composes in steps).
+      const half = document.querySelector('.M9.half')!;
+      const bar = document.createElement('table');
+      bar.className = 'IZ';
+      const cell = bar.insertRow().insertCell();
+      cell.className = 'gU Up';
+      const send = document.createElement('div');
+      send.className = 'T-I T-I-atl';
+      send.setAttribute('role', 'button');
+      cell.append(Object.assign(document.createElement('div'), {}), send);
+      half.append(bar);
+      await vi.waitFor(() => expect(half.querySelectorAll('followup-control')).toHaveLength(1));
+      expect(document.querySelectorAll('followup-control')).toHaveLength(1);
+    } finally {
+      for (const stop of stops) stop();
+    }
   });
 });
 
@@ -262,17 +293,18 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
 
   it('mounts once per compose, follows composes in and out, and ignores unrelated churn', async () => {
     expect(document.querySelectorAll('followup-control')).toHaveLength(1);
-    const find = vi.spyOn(gmail, 'find');
+    const root = vi.spyOn(gmail, 'root');
     const list = document.getElementById('threads')!;
     for (let i = 0; i < 500; i++) list.append(document.createElement('tr'));
     await frames();
-    expect(find).not.toHaveBeenCalled();
+    expect(root).not.toHaveBeenCalled();
 
     const dock = document.getElementById('dock')!;
     dock.prepend(clone('compose-template'));
     dock.prepend(clone('compose-template'));
     await vi.waitFor(() => expect(document.querySelectorAll('followup-control')).toHaveLength(3));
-    expect(find).toHaveBeenCalledTimes(1); // both composes in one batched scan
+    // One batched scan of the dock: the two new bodies and the one already known.
+    expect(root).toHaveBeenCalledTimes(3);
     for (const m9 of document.querySelectorAll('.M9')) expect(m9.querySelectorAll('followup-control')).toHaveLength(1);
 
     dock.firstElementChild!.remove();

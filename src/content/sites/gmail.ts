@@ -3,7 +3,7 @@
  * Structural, language-independent hooks first (g_editable, name=subjectbox,
  * data-hovercard-id, roles); Gmail's short class names second.
  */
-import { all, emailsIn, visible, type ComposeAdapter, type Found } from '../adapter';
+import { all, emailsIn, visible, type ComposeAdapter } from '../adapter';
 import { typeInto } from '../editor';
 
 export const GMAIL = {
@@ -23,14 +23,8 @@ export const GMAIL = {
 };
 
 export const gmail: ComposeAdapter = {
-  find(doc) {
-    const found: Found[] = [];
-    for (const body of all(doc, GMAIL.body)) {
-      const root = body.closest<HTMLElement>(GMAIL.root);
-      if (root && !found.some((f) => f.root === root)) found.push({ root, body });
-    }
-    return found;
-  },
+  body: GMAIL.body,
+  root: (body) => body.closest<HTMLElement>(GMAIL.root),
   send: (root) => root.querySelector(GMAIL.send),
   mount(send, host) {
     // The bottom bar is a table row; the control gets its own cell after Send's (as InboxSDK does).

@@ -3,7 +3,7 @@
  * outlook.cloud.microsoft): every selector FollowUp relies on, in one place
  * (research/webmail.md §2). Roles and ARIA state first; Fluent UI classes second.
  */
-import { all, emailsIn, visible, type ComposeAdapter, type Found } from '../adapter';
+import { all, emailsIn, visible, type ComposeAdapter } from '../adapter';
 import { typeInto } from '../editor';
 
 export const OUTLOOK = {
@@ -19,14 +19,8 @@ export const OUTLOOK = {
 };
 
 export const outlook: ComposeAdapter = {
-  find(doc) {
-    const found: Found[] = [];
-    for (const body of all(doc, OUTLOOK.body)) {
-      const root = body.closest<HTMLElement>(OUTLOOK.root);
-      if (root && !found.some((f) => f.root === root)) found.push({ root, body });
-    }
-    return found;
-  },
+  body: OUTLOOK.body,
+  root: (body) => body.closest<HTMLElement>(OUTLOOK.root),
   send: (root) => root.querySelector(OUTLOOK.send),
   mount(send, host) {
     (send.closest('.fui-SplitButton') ?? send).after(host);

@@ -1,0 +1,196 @@
+/**
+ * The content script's cost on a webmail page (run after `npm run build`, as `npm run bench` does).
+ * Two headless Chromium launches in the same run, one with the built extension and one without,
+ * on the Gmail compose fixture at its real URL:
+ * - main-thread CPU time for a burst of 20,000 unrelated DOM mutations, from the burst's start
+ *   until the page is idle again (our batched scan included), for a webmail-like burst and for the
+ *   worst case; runs alternate between the two browsers and the medians are compared (goal: ratio
+ *   ≤ 1.01);
+ * - the delay from a compose being added to the page to our control being in it (page-side
+ *   MutationObserver, median; goal ≤ 100 ms);
+ * - the content script's gzip size for both builds.
+ * Figures are printed and recorded; nothing here asserts a time.
+ */
+import { it } from 'vitest';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { ExtensionSession, WEBMAIL_HEADERS, browserPath, fixture } from '../test/e2e/harness';
+import { record } from './record';
+
+const URL = 'https://mail.google.com/mail/u/0/#inbox';
+const MUTATIONS = 20_000;
+const RUNS = 21;
+const OPENS = 25;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+async function openFixture(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1400, height: 1000 });
+  await page.setRequestInterception(true);
+  const body = fixture('gmail-compose.html');
+  page.on('request', (r) => {
+    if (!/^https?:/.test(r.url())) return void r.continue();
+    if (r.url().startsWith('https://mail.google.com/')) return void r.respond({ status: 200, headers: WEBMAIL_HEADERS, body });
+    void r.respond({ status: 404, contentType: 'text/plain', body: '' });
+  });
+  await page.goto(URL, { waitUntil: 'load' });
+  return page;
+}
+
+type Workload = 'inbox' | 'nodes';
+
+/**
+ * Main-thread CPU milliseconds (CDP ThreadTime: CPU time, so other load on the machine counts
+ * less than in wall time) from the start of a burst until the page is idle again.
+ * - 'inbox': what a webmail does all day: Gmail-like inbox rows inserted (with their ~15
+ *   elements) and removed, class toggles and text updates, in equal shares;
+ * - 'nodes': the worst case for a childList observer: every mutation adds or removes a tiny node.
+ */
+async function burst(page: Page, workload: Workload): Promise<number> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  const cpu = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'ThreadTime')!.value * 1000;
+  };
+  const before = await cpu();
+  await page.evaluate(
+    async (total, workload) => {
+      const list = document.getElementById('threads')!;
+      const el = (tag: string, cls: string, text?: string) => {
+        const e = document.createElement(tag);
+        e.className = cls;
+        if (text) e.textContent = text;
+        return e;
+      };
+      const row = (n: number) => {
+        const tr = el('tr', 'zA zE');
+        tr.setAttribute('role', 'row');
+        tr.id = `:r${n}`;
+        const sender = el('span', 'zF', `Sender ${n}`);
+        sender.setAttribute('email', `sender${n}@example.com`);
+        const subject = el('div', 'xS');
+        subject.append(el('span', 'bog', `Subject line ${n}`), el('span', 'y2', ` - the first words of message ${n}`));
+        const cells = [el('td', 'oZ-x3 xY'), el('td', 'apU xY'), el('td', 'yX xY'), el('td', 'xY a4W'), el('td', 'xW xY')];
+        cells[2]!.append(el('div', 'yW', ''), sender);
+        cells[3]!.append(subject);
+        cells[4]!.append(el('span', 'bq3', `9:${String(n % 60).padStart(2, '0')} AM`));
+        tr.append(...cells);
+        return tr;
+      };
+      let n = 0;
+      for (let done = 0; done < total; ) {
+        // 1000 operations a frame, like an app rendering a long list in steps: a fixed number of
+        // frames, so the CPU time does not depend on how long the machine takes.
+        await new Promise((r) => requestAnimationFrame(r));
+        for (let k = 0; k < 1000 && done < total; k++, done++, n++) {
+          const rows = list.children;
+          if (workload === 'nodes') {
+            if (rows.length > 60) rows[0]!.remove();
+            else list.append(document.createElement('tr'));
+            continue;
+          }
+          const pick = rows[n % Math.max(1, rows.length)] as HTMLElement | undefined;
+          switch (n % 4) {
+            case 0:
+              list.prepend(row(n));
+              break;
+            case 1:
+              if (rows.length > 40) rows[rows.length - 1]!.remove();
+              else list.append(row(n));
+              break;
+            case 2:
+              pick?.classList.toggle('x7');
+              break;
+            default:
+              pick?.querySelector('.bq3')?.replaceChildren(`9:${String(n % 60).padStart(2, '0')} PM`);
+          }
+        }
+      }
+      // Idle again: two frames, plus longer than any batched work may wait.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await new Promise((r) => setTimeout(r, 350));
+    },
+    MUTATIONS,
+    workload,
+  );
+  const spent = (await cpu()) - before;
+  await cdp.detach();
+  return spent;
+}
+
+/** Milliseconds from a compose being added to our control being in it. */
+function controlDelay(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const dock = document.getElementById('dock')!;
+        const t0 = performance.now();
+        const mole = (window as unknown as { openCompose(): HTMLElement }).openCompose();
+        const done = () => {
+          const dt = performance.now() - t0;
+          observer.disconnect();
+          mole.remove();
+          resolve(dt);
+        };
+        const observer = new MutationObserver(() => mole.querySelector('followup-control') && done());
+        observer.observe(dock, { childList: true, subtree: true });
+        if (mole.querySelector('followup-control')) done();
+      }),
+  );
+}
+
+it('measures the content script on the Gmail fixture, with and without the extension', async () => {
+  const withExt = await ExtensionSession.launch('chromium');
+  const without = await puppeteer.launch({
+    executablePath: browserPath('chromium'),
+    headless: true,
+    pipe: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'],
+  });
+  try {
+    const pageWith = await openFixture(withExt.browser);
+    await pageWith.waitForFunction(() => document.querySelector('#dock followup-control'), { timeout: 15_000 });
+    const pageWithout = await openFixture(without);
+
+    const cost: Record<Workload, { with: number[]; without: number[] }> = { inbox: { with: [], without: [] }, nodes: { with: [], without: [] } };
+    for (const w of ['inbox', 'nodes'] as const) {
+      await burst(pageWith, w); // warm-up, not counted
+      await burst(pageWithout, w);
+      for (let i = 0; i < RUNS; i++) {
+        cost[w].with.push(await burst(pageWith, w));
+        cost[w].without.push(await burst(pageWithout, w));
+      }
+    }
+
+    const delays: number[] = [];
+    await controlDelay(pageWith);
+    for (let i = 0; i < OPENS; i++) delays.push(await controlDelay(pageWith));
+
+    const gz = (target: string) => gzipSync(readFileSync(`dist/${target}/src/content/index.js`), { level: 9 }).length;
+    const rows = (['inbox', 'nodes'] as const).flatMap((w) => {
+      const mw = median(cost[w].with);
+      const mo = median(cost[w].without);
+      const what = w === 'inbox' ? 'webmail-like burst (rows in and out, class and text changes)' : 'worst case (every mutation adds or removes a node)';
+      return [
+        { metric: `main-thread CPU, ${MUTATIONS} unrelated mutations, ${what}: with / without the extension (medians of ${RUNS})`, value: Number(mw.toFixed(1)), unit: `ms / ${mo.toFixed(1)} ms` },
+        { metric: `main-thread CPU ratio, ${what}`, value: Number((mw / mo).toFixed(3)), unit: '×', goal: w === 'inbox' ? '≤ 1.01' : undefined },
+      ];
+    });
+    record('Content script (Gmail and Outlook)', [
+      ...rows,
+      { metric: `compose appears → control present (median of ${OPENS})`, value: Number(median(delays).toFixed(1)), unit: 'ms', goal: '≤ 100 ms' },
+      { metric: 'compose appears → control present (worst)', value: Number(Math.max(...delays).toFixed(1)), unit: 'ms' },
+      { metric: 'content script, Chrome build (gzip)', value: gz('chrome'), unit: 'B', goal: '≤ 12288 B' },
+      { metric: 'content script, Firefox build (gzip)', value: gz('firefox'), unit: 'B', goal: '≤ 12288 B' },
+    ]);
+  } finally {
+    await without.close().catch(() => undefined);
+    await withExt.close();
+  }
+});
