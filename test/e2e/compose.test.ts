@@ -303,7 +303,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       await root.frame.waitForFunction((r) => (r.querySelector('[g_editable]') as HTMLElement).innerText.indexOf('Jane Doe') > 20, WAIT, root);
       expect(await root.$eval('input[name=subjectbox]', (i) => (i as HTMLInputElement).value)).toBe('Re: Next steps — Product Designer');
       const body = await bodyText(root, '[g_editable]');
-      expect(body.indexOf('Jane Doe')).toBeLessThan(body.indexOf('wrote:'));
+      expect(body.indexOf('Jane Doe')).toBeLessThan(body.indexOf('schrieb Ana Lima'));
       expect(body.indexOf('Ana')).toBeLessThan(body.indexOf('Jane Doe'));
     });
 
@@ -442,7 +442,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       await root.frame.waitForFunction((r) => (r.querySelector('[aria-multiline=true]') as HTMLElement).innerText.indexOf('Jane Doe') > 20, WAIT, root);
       expect(await root.$eval('input[id$=_SUBJECT]', (i) => (i as HTMLInputElement).value)).toBe('RE: Next steps — Product Designer');
       const body = await bodyText(root, '[aria-multiline=true]');
-      expect(body.indexOf('Jane Doe')).toBeLessThan(body.indexOf('From: Ana Lima'));
+      expect(body.indexOf('Jane Doe')).toBeLessThan(body.indexOf('Von: Ana Lima'));
       expect(await root.$$eval('[data-field=to] .chip', (c) => c.length)).toBe(1);
     });
 
