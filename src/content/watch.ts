@@ -32,6 +32,7 @@ export function watch(site: ComposeAdapter, doc: Document): () => void {
   const composes = new Map<HTMLElement, Compose>();
   /** Composes recognised before their toolbar: root → [body, first seen]. */
   const pending = new Map<HTMLElement, [HTMLElement, number]>();
+  /** Bodies given up on (by body: Outlook's root, the main region, outlives its composes). */
   const ignored = new WeakSet<HTMLElement>();
   /** Nodes whose children changed since the last scan. */
   const targets = new Set<Node>();
@@ -61,12 +62,12 @@ export function watch(site: ComposeAdapter, doc: Document): () => void {
 
   const consider = (body: HTMLElement, now: number) => {
     const root = site.root(body);
-    if (!root || composes.has(root) || ignored.has(root)) return;
+    if (!root || composes.has(root) || ignored.has(body)) return;
     const c = new Compose(site, root, body, sent);
     const since = pending.get(root)?.[1] ?? now;
     pending.delete(root);
     if (c.attach()) composes.set(root, c);
-    else if (now - since > PATIENCE) ignored.add(root);
+    else if (now - since > PATIENCE) ignored.add(body);
     else pending.set(root, [body, since]);
   };
 

@@ -213,6 +213,31 @@ describe('Outlook adapter on the fixture markup', () => {
   });
 });
 
+describe('giving up on a compose without a toolbar', () => {
+  it('gives up on that body only: a later compose in the same Outlook main region still gets its control', async () => {
+    load('outlook-mail.html');
+    fakeLayout();
+    const main = document.getElementById('main')!;
+    const stray = document.createElement('div');
+    stray.setAttribute('contenteditable', 'true');
+    stray.setAttribute('aria-multiline', 'true');
+    main.append(stray);
+    const stop = watch(outlook, document);
+    try {
+      const now = Date.now();
+      const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 60_000);
+      main.append(document.createElement('p'));
+      await frames();
+      clock.mockRestore();
+      stray.remove();
+      main.prepend(clone('compose-template'));
+      await vi.waitFor(() => expect(main.querySelectorAll('followup-control')).toHaveLength(1));
+    } finally {
+      stop();
+    }
+  });
+});
+
 describe('unknown markup', () => {
   it('is not taken for a compose it could put a control in', () => {
     load('unknown-markup.html');
