@@ -11,6 +11,7 @@ import { workWeekStart } from '../domain/calendar';
 import { draftEmail } from '../domain/drafts';
 import { validateInterview, validateInterviewInput } from '../domain/model';
 import { planFollowUps, snoozeTime } from '../domain/plan';
+import { TONE_RULES, TONE_WHY } from '../domain/tone';
 import type { Draft, DraftKind, Interview, InterviewEvent, StepKind } from '../domain/types';
 import type { ComposeInterview, EventRequest, Message, MessageType, ResponseOf } from '../shared/protocol';
 import { classifySender, CONTENT_SCRIPT_MESSAGES, parseMessage, type SenderKind, type SenderLike } from '../shared/protocol-schema';
@@ -303,6 +304,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       matched.sort((a, b) => (a.interviewAt < b.interviewAt ? 1 : a.interviewAt > b.interviewAt ? -1 : 0));
       return { ok: true, interviews: [...matched, ...others], loggedAny: all.length > 0 };
+    },
+
+    async toneRules() {
+      return { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } };
     },
 
     async dismissCorrupt({ key }) {

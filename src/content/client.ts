@@ -1,13 +1,15 @@
 /** The content script's line to the background (src/shared/protocol.ts). */
-import { browser } from '../platform/browser';
+import { runtime } from '../platform/runtime';
 import { createClient } from '../shared/protocol';
 
-export const send = createClient({ sendMessage: (m) => browser.runtime.sendMessage(m) });
+export const send = createClient({
+  sendMessage: (m) => runtime()?.sendMessage(m) ?? Promise.reject(new Error('The extension is not available on this page')),
+});
 
 /** False once the extension was reloaded or removed under this page. */
 export function connected(): boolean {
   try {
-    return !!browser.runtime.id;
+    return !!runtime()?.id;
   } catch {
     return false;
   }

@@ -5,10 +5,11 @@
 import type { ComposeAdapter } from './adapter';
 import type { ComposeInterview } from '../shared/protocol';
 import type { Draft, DraftKind } from '../domain/types';
-import { applySuggestion, checkTone, type ToneFinding } from '../domain/tone';
+import { applySuggestion, type ToneFinding } from '../domain/tone';
 import { insertAtTop, readText, replaceText, setValue } from './editor';
 import { Panel } from './panel';
 import { T } from './strings';
+import { checkTone, loadTone, toneReady } from './tone';
 import { h, shadowHost } from './ui';
 
 /** The draft put into this compose: what Send will record. */
@@ -105,6 +106,8 @@ export class Compose {
   }
 
   readonly check = (): void => {
+    // The rules arrive from the background once per frame; check again when they are here.
+    if (!toneReady()) void loadTone().then(this.check, () => undefined);
     this.findings = checkTone(this.text().text);
     const n = this.findings.length;
     this.count.textContent = String(n);

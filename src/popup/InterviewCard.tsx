@@ -1,5 +1,5 @@
 /** One interview in the popup: where it stands, its plan as a timeline, and what the user can do next. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { callCard, type InterviewStatus } from '../domain/plan';
 import type { DraftKind, FollowUpStep, Interview, Outcome, Settings, StepKind } from '../domain/types';
 import type { EventRequest } from '../shared/protocol';
@@ -73,7 +73,7 @@ function CardImpl({ row, settings, nowMs, fmt, actions, focus }: Props) {
 
   // Opening a sub-panel moves focus into it; closing returns it to "More".
   const opened = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (panel === 'none') {
       if (opened.current) ref.current?.querySelector<HTMLButtonElement>(`#${base}-more`)?.focus();
       opened.current = false;
@@ -83,7 +83,7 @@ function CardImpl({ row, settings, nowMs, fmt, actions, focus }: Props) {
     ref.current?.querySelector<HTMLElement>(`#${base}-panel input, #${base}-panel button`)?.focus();
   }, [panel]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focus) {
       ref.current?.focus();
       ref.current?.scrollIntoView?.({ block: 'nearest' });

@@ -3,7 +3,7 @@
  * its issues appear next to their fields and the first bad field gets focus.
  * What the user typed stays in the form until a save succeeds.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Contact, Interview, Settings } from '../domain/types';
 import type { FieldIssue, Send } from '../shared/protocol';
 import { CheckField, TextArea, TextField, errorText } from '../ui/components';
@@ -121,19 +121,21 @@ export function InterviewForm({ send, settings, nowMs, interview, onSaved, onCan
   const [focusFirstError, setFocusFirstError] = useState(0);
   const [focusContact, setFocusContact] = useState<number | undefined>(undefined);
 
-  useEffect(() => {
+  // Focus moves in layout effects: right after the commit, before the user (or a test)
+  // can act on the new DOM, rather than a frame later (never, in a background tab).
+  useLayoutEffect(() => {
     formRef.current?.querySelector<HTMLInputElement>(`#${fieldId('company')}`)?.focus();
   }, []);
 
   // After a failed save: focus the first field (in page order) that has an error.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focusFirstError) return;
     const bad = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (bad) bad.focus();
     else generalRef.current?.focus();
   }, [focusFirstError]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusContact !== undefined) document.getElementById(contactId(focusContact, 'name'))?.focus();
   }, [focusContact]);
 

@@ -2,7 +2,7 @@
  * The toolbar popup: log an interview, see where each one stands, act on the next step.
  * Talks to the background only through the Connection (typed protocol + state).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Interview, StepKind } from '../domain/types';
 import type { EventRequest } from '../shared/protocol';
 import { Toast, errorText, useAppState, type ToastMessage } from '../ui/components';
@@ -56,13 +56,14 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
     return () => clearInterval(timer);
   }, [now]);
 
-  useEffect(() => {
+  // Focus moves in layout effects, right after the commit (see InterviewForm).
+  useLayoutEffect(() => {
     if (focusUndo) undoRef.current?.focus();
   }, [focusUndo]);
 
   // Opening the popup puts focus on "Log an interview", so Enter starts the form.
   const loaded = !!state;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (loaded) logRef.current?.focus();
   }, [loaded]);
 

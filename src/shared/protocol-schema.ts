@@ -19,7 +19,7 @@ export const MAIL_HOSTS: readonly string[] = [
 ];
 
 /** What a content script may ask; everything else needs an extension page. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'recordEvent', 'undoEvent', 'openCompose', 'snooze']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'toneRules', 'recordEvent', 'undoEvent', 'openCompose', 'snooze']);
 
 export type SenderLike = { id?: string; url?: string; origin?: string; tab?: unknown };
 export type SenderKind = 'page' | 'content' | 'foreign';
@@ -87,6 +87,7 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
   composeContext: message('composeContext', {
     recipients: v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(200)),
   }),
+  toneRules: message('toneRules'),
   dismissCorrupt: message('dismissCorrupt', { key: v.pipe(v.string(), v.minLength(1), v.maxLength(400)) }),
 };
 

@@ -18,6 +18,7 @@ import type {
   Settings,
   StepKind,
 } from '../domain/types';
+import type { ToneTable } from '../domain/tone';
 
 export type FieldIssue = { field: string; message: string };
 
@@ -70,6 +71,11 @@ export type Requests = {
   /** Opens the user's webmail compose prefilled with the draft for this step. */
   openCompose: { request: { id: string; kind: DraftKind }; response: { ok: true; url: string } | { ok: false; error: string } };
   composeContext: { request: { recipients: string[] }; response: { ok: true; interviews: ComposeInterview[]; loggedAny: boolean } };
+  /**
+   * The pressing-words rules as data. The content script compiles them with the small engine
+   * (toneChecker) instead of bundling the ~7 KB gzip table into every mail frame.
+   */
+  toneRules: { request: Record<never, never>; response: { ok: true; table: ToneTable } };
   /** Sets aside a corrupt record's warning once the user has seen it. */
   dismissCorrupt: { request: { key: string }; response: { ok: true } };
 };

@@ -9,6 +9,7 @@
 import messages from '../../public/_locales/en/messages.json';
 import { defaultProfile, defaultSettings, validateInterview, validateInterviewInput, validateProfile, validateSettings } from '../domain/model';
 import { snoozeTime } from '../domain/plan';
+import { TONE_RULES, TONE_WHY } from '../domain/tone';
 import type { Interview, InterviewEvent, Profile, Settings } from '../domain/types';
 import type { Backup, EventRequest, ImportPreview, Message, MessageType, RequestOf, ResponseOf, Send } from '../shared/protocol';
 import type { AppState, Connection } from './connection';
@@ -194,6 +195,9 @@ export function fakeConnection(options: FakeOptions = {}): FakeConnection {
     },
     composeContext() {
       return { ok: true, interviews: [], loggedAny: conn.state.interviews.length > 0 };
+    },
+    toneRules() {
+      return { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } };
     },
     dismissCorrupt({ key }) {
       conn.set({ corrupt: conn.state.corrupt.filter((c) => c.key !== key) });

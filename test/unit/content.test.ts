@@ -12,6 +12,8 @@ import { insertAtTop, readText, replaceText, setValue, typeInto } from '../../sr
 import { gmail } from '../../src/content/sites/gmail';
 import { outlook } from '../../src/content/sites/outlook';
 import { watch } from '../../src/content/watch';
+import { isToneTable, resetTone } from '../../src/content/tone';
+import { TONE_RULES, TONE_WHY } from '../../src/domain/tone';
 
 /** Loads a fixture's markup (its own script stripped: these tests drive the DOM themselves). */
 function load(name: string): void {
@@ -285,10 +287,15 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
       return true;
     }) as never);
 
+  /** What the content script asked, apart from the tone rules it fetches once per frame. */
+  const asked = () => messages.filter((m) => m.type !== 'toneRules');
+
   beforeEach(() => {
     fakeBrowser.reset();
+    resetTone();
     messages.length = 0;
     answer((m) => {
+      if (m.type === 'toneRules') return { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } };
       if (m.type === 'composeContext')
         return {
           ok: true,
@@ -344,7 +351,7 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     const shadow = control(root);
     click(shadow.querySelector('button'));
     await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Which interview'));
-    expect(messages[0]).toEqual({ type: 'composeContext', recipients: [] });
+    expect(asked()[0]).toEqual({ type: 'composeContext', recipients: [] });
     click(buttonIn(shadow, 'Acme — Designer'));
     expect(shadow.querySelector('.p')!.textContent).toContain('Dear Ana,');
     click(buttonIn(shadow, 'Insert'));
@@ -383,7 +390,9 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     first!.closest('.nn')!.remove();
     second!.closest('.nn')!.remove();
     await frames();
-    expect(messages.map((m) => m.type)).toEqual(['composeContext', 'composeContext']);
+    expect(asked().map((m) => m.type)).toEqual(['composeContext', 'composeContext']);
+    // Two composes, one fetch of the tone rules for the frame.
+    expect(messages.filter((m) => m.type === 'toneRules')).toHaveLength(1);
     expect(document.querySelector('followup-toast')).toBeNull();
   });
 
@@ -401,6 +410,26 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     click(buttonIn(shadow, 'Use calmer wording'));
     expect(body.firstElementChild!.textContent).toMatch(/^Hi Ana, I wanted to check in\.?$/);
     expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(true);
+  });
+
+  it('accepts only a well-formed rule table, and checks nothing until one arrives', async () => {
+    expect(isToneTable({ rules: TONE_RULES, why: TONE_WHY })).toBe(true);
+    for (const bad of [null, 'x', {}, { rules: TONE_RULES }, { rules: { urgency: [['asap']] }, why: {} }, { rules: { urgency: [['a', 1]] }, why: {} }, { rules: {}, why: { urgency: 2 } }])
+      expect(isToneTable(bad), JSON.stringify(bad)).toBe(false);
+
+    stop();
+    resetTone();
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    answer((m) => (m.type === 'toneRules' ? { ok: true, table: { rules: 'not a table' } } : { ok: true, loggedAny: false, interviews: [] }));
+    stop = watch(gmail, document);
+    const root = document.querySelector('#dock .M9')!;
+    const body = root.querySelector<HTMLElement>('[g_editable]')!;
+    body.prepend(div('Please respond ASAP!!'));
+    body.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await vi.waitFor(() => expect(messages.filter((m) => m.type === 'toneRules').length).toBeGreaterThanOrEqual(1));
+    await frames(); // past the typing pause (350 ms), so the check has run on the new text
+    await frames();
+    expect(control(root).querySelector<HTMLElement>('.n')!.hidden).toBe(true);
   });
 
   it('says so when the background cannot be reached, and when nothing is logged', async () => {

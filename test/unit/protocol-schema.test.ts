@@ -20,6 +20,7 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
   applyImport: { type: 'applyImport', backup: {} },
   openCompose: { type: 'openCompose', id: 'a', kind: 'thank-you' },
   composeContext: { type: 'composeContext', recipients: ['dana@acme.example'] },
+  toneRules: { type: 'toneRules' },
   dismissCorrupt: { type: 'dismissCorrupt', key: 'interview:a' },
 };
 
@@ -97,6 +98,6 @@ describe('senders', () => {
   });
 
   it('content scripts may only ask for compose things', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'openCompose', 'recordEvent', 'snooze', 'undoEvent']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'openCompose', 'recordEvent', 'snooze', 'toneRules', 'undoEvent']);
   });
 });
