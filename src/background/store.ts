@@ -71,12 +71,13 @@ export class Store {
     const report: OpenReport = { setAside: [], loaded: 0 };
     const m = migrate(all);
     if (Object.keys(m.set).length > 0 || m.remove.length > 0) {
-      // New keys (and the new version) first, old keys last: a kill in between leaves
-      // data that the migration, run again, turns into the same result.
+      // New keys first, then old keys removed, the new version last: a kill after any step
+      // leaves data that the migration, run again, turns into the same result; stamping the
+      // version before the removal would strand the old keys forever.
       const { [STORAGE_KEYS.schemaVersion]: version, ...rest } = m.set;
       if (Object.keys(rest).length > 0) await this.area.set(rest);
-      if (version !== undefined) await this.area.set({ [STORAGE_KEYS.schemaVersion]: version });
       if (m.remove.length > 0) await this.area.remove(m.remove);
+      if (version !== undefined) await this.area.set({ [STORAGE_KEYS.schemaVersion]: version });
       if (m.from !== m.to) report.migratedFrom = m.from;
       all = { ...all, ...m.set };
       for (const k of m.remove) delete all[k];

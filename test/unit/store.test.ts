@@ -257,6 +257,32 @@ describe('store: migrations', () => {
     expect(after).toEqual(expected);
   });
 
+  it('leaves no old key behind when killed at any step, and stamps the version only when done', async () => {
+    const full = migrate(v0);
+    const expected = { ...v0, ...full.set };
+    delete expected.interviews;
+    // Each kill point: after the new keys; after the old keys were removed too.
+    const { schemaVersion: _v, ...newKeys } = full.set;
+    const cutShort = [{ ...v0, ...newKeys }, Object.fromEntries(Object.entries({ ...v0, ...newKeys }).filter(([k]) => k !== 'interviews'))];
+    for (const partial of cutShort) {
+      fakeBrowser.reset();
+      await seed(partial);
+      await new Store(local(), clock.now).open();
+      expect(await fakeBrowser.storage.local.get(null)).toEqual(expected);
+    }
+    // The version is written after the removal.
+    fakeBrowser.reset();
+    await seed(v0);
+    const area = new CountingArea(local());
+    const order: string[] = [];
+    const set = area.set.bind(area);
+    const remove = area.remove.bind(area);
+    area.set = async (items) => (order.push(Object.keys(items).includes('schemaVersion') ? 'version' : 'keys'), set(items));
+    area.remove = async (keys) => (order.push('remove'), remove(keys));
+    await new Store(area, clock.now).open();
+    expect(order).toEqual(['keys', 'remove', 'version']);
+  });
+
   it('leaves data from a newer version alone', async () => {
     await seed({ schemaVersion: SCHEMA_VERSION + 1, 'interview:a': interview({ id: 'a' }) });
     const area = new CountingArea(local());
