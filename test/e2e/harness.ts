@@ -166,10 +166,16 @@ export class ExtensionSession {
   async openExtensionPage(path: string): Promise<Page> {
     const page = await this.browser.newPage();
     const url = this.extensionUrl(path);
-    // Firefox may never report an extension-page navigation as finished.
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 10_000 }).catch(() => undefined);
-    await page.waitForFunction(() => document.readyState !== 'loading', { timeout: 15_000 });
-    return page;
+    // Firefox may never report an extension-page navigation as finished (goto would sit out its
+    // whole timeout, 10 s per page), so watch the page itself arrive instead of awaiting goto.
+    void page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const at = await page.evaluate(() => [location.href, document.readyState] as const).catch(() => undefined);
+      if (at && at[0] === url && at[1] !== 'loading') return page;
+      if (Date.now() > deadline) throw new Error(`${url} did not load (at ${at?.[0] ?? 'nothing yet'})`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
   }
 
   /**
