@@ -15,7 +15,7 @@ export type InterviewStatus = {
   next?: FollowUpStep;
   closedReason?: ClosedReason;
 };
-export type CallCard = { lines: string[]; tips: string[] };
+export type CallCard = { tips: string[] };
 
 /** A step while planning: instants as epoch ms, converted to ISO only for callers. */
 type Step = {
@@ -323,22 +323,13 @@ const CALL_TIPS: readonly string[] = [
   'Stand up and smile while you talk: it comes through in your voice.', // 001, comments
 ];
 
-/** Call advice for the current pending inquiry, or undefined when the contract doesn't suggest calling. */
+/**
+ * Call advice for the current pending inquiry, or undefined when the contract doesn't suggest
+ * calling. The words to say come from callScript (drafts.ts), which knows the user's name.
+ */
 export function callCard(interview: Interview, settings: Settings): CallCard | undefined {
-  const cal = workCalendar(settings);
-  const plan = requirePlan(interview, cal);
+  const plan = requirePlan(interview, workCalendar(settings));
   const inquiry = plan.steps.find((s) => s.status === 'pending' && (s.kind === 'status-inquiry' || s.kind === 'final-check-in'));
   if (!inquiry || !inquiry.call) return undefined;
-  const contact = interview.contacts?.[0]?.name?.trim();
-  const when = format(new TZDate(parseInstantMs(interview.interviewAt), cal.timeZone), 'EEEE, MMMM d');
-  return {
-    lines: [
-      contact ? `Hello, may I speak with ${contact}, please?` : 'Hello, may I speak with the person who interviewed me, please?',
-      `This is [your full name]. I interviewed for the ${interview.role} role on ${when}.`,
-      'Is the position still open, and am I still being considered?',
-      'Could you tell me what your timeline looks like?',
-      `Thank you for your time. I'm still very interested in joining ${interview.company}.`,
-    ],
-    tips: [...CALL_TIPS],
-  };
+  return { tips: [...CALL_TIPS] };
 }

@@ -1,5 +1,8 @@
 /** One interview in the popup: where it stands, its plan as a timeline, and what the user can do next. */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Day } from 'date-fns';
+import { workWeekStart } from '../domain/calendar';
+import { callScript } from '../domain/drafts';
 import { callCard, type InterviewStatus } from '../domain/plan';
 import type { DraftKind, FollowUpStep, Interview, Outcome, Settings, StepKind } from '../domain/types';
 import type { EventRequest } from '../shared/protocol';
@@ -56,6 +59,8 @@ export function markSentLabel(kind: StepKind): string {
 type Props = {
   row: Row;
   settings: Settings;
+  /** The user's name for the call script. */
+  yourName: string;
   nowMs: number;
   fmt: Fmt;
   actions: CardActions;
@@ -63,7 +68,7 @@ type Props = {
   focus?: number;
 };
 
-function CardImpl({ row, settings, nowMs, fmt, actions, focus }: Props) {
+function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props) {
   const { interview: iv, status } = row;
   const [panel, setPanel] = useState<'none' | 'more' | 'reply' | 'outcome'>('none');
   const [newDate, setNewDate] = useState('');
@@ -159,7 +164,7 @@ function CardImpl({ row, settings, nowMs, fmt, actions, focus }: Props) {
           <summary>{t('call_summary')}</summary>
           <p class="hint">{t('call_intro')}</p>
           <ol aria-label={t('call_scriptLabel')}>
-            {card.lines.map((l) => (
+            {callLines(iv, yourName, settings, nowMs).map((l) => (
               <li key={l}>{l}</li>
             ))}
           </ol>
@@ -249,6 +254,14 @@ function CardImpl({ row, settings, nowMs, fmt, actions, focus }: Props) {
       </div>
     </li>
   );
+}
+
+function callLines(iv: Interview, name: string, settings: Settings, nowMs: number): string[] {
+  try {
+    return callScript(iv, { name }, { now: nowMs, timeZone: settings.timeZone, weekStartsOn: workWeekStart(settings.workWeek) as Day });
+  } catch {
+    return [];
+  }
 }
 
 function safeCallCard(iv: Interview, settings: Settings) {

@@ -309,7 +309,7 @@ function InterviewList({ state, nowMs, fmt, actions, focusCard }: ListProps) {
       ) : (
         <ul class="list" aria-label={t('list_title')}>
           {open.slice(0, shown).map((row) => (
-            <InterviewCard key={row.interview.id} row={row} settings={state.settings} nowMs={nowMs} fmt={fmt} actions={actions} focus={row.interview.id === focusCard?.id ? focusCard.n : 0} />
+            <InterviewCard key={row.interview.id} row={row} settings={state.settings} yourName={state.profile.name} nowMs={nowMs} fmt={fmt} actions={actions} focus={row.interview.id === focusCard?.id ? focusCard.n : 0} />
           ))}
         </ul>
       )}
@@ -324,7 +324,7 @@ function InterviewList({ state, nowMs, fmt, actions, focusCard }: ListProps) {
           {closedOpen && (
             <ul class="list" aria-label={t('list_closedLabel')}>
               {closed.slice(0, closedLimit).map((row) => (
-                <InterviewCard key={row.interview.id} row={row} settings={state.settings} nowMs={nowMs} fmt={fmt} actions={actions} />
+                <InterviewCard key={row.interview.id} row={row} settings={state.settings} yourName={state.profile.name} nowMs={nowMs} fmt={fmt} actions={actions} />
               ))}
             </ul>
           )}

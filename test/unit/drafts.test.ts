@@ -257,6 +257,11 @@ describe('callScript', () => {
     expect(countWords(lines.join(' '))).toBeLessThan(130); // ~1 minute at a calm 130 words a minute
     for (const l of lines) expect(checkTone(l)).toEqual([]);
   });
+  it('says the interview day in the user’s zone', () => {
+    // 2026-11-17T03:00Z is Monday evening in New York.
+    const l = callScript(base({ interviewAt: '2026-11-17T03:00:00.000Z' }), { name: 'Sam Lee' }, { now: '2026-11-25T15:00:00Z', timeZone: NY });
+    expect(l.join(' ')).toContain('on Monday, November 16.');
+  });
   it('works without contact, name, decision date or other offers', () => {
     const l = callScript(base({ contacts: [] }), { name: '' }, { now: '2026-11-25T15:00:00Z', timeZone: NY });
     expect(l[0]).toBe("Hello, I'm calling about my interview.");

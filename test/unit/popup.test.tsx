@@ -243,7 +243,10 @@ describe('popup: the list', () => {
     const initech = card('Initech');
     expect(within(initech).getByText('Prefer to call? A short script')).toBeTruthy();
     const script = within(initech).getByRole('list', { name: 'What to say' });
-    expect(script.textContent).toMatch(/Priya Raman/);
+    // The script speaks as the user (their profile name) and names the decision date they gave.
+    expect(script.textContent).toMatch(/Hi Priya, this is Alex Doe\./);
+    expect(script.textContent).toMatch(/decision might be made around Friday, November 20/);
+    expect(script.textContent).not.toMatch(/\[|undefined/);
     expect(within(initech).getByRole('list', { name: 'Tips' }).textContent).toMatch(/under two minutes/);
     expect(within(card('Globex')).queryByText('Prefer to call? A short script')).toBeNull();
   });
