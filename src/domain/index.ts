@@ -1,4 +1,8 @@
+// The domain core's public surface: model, calendar, planner, drafts and the pressing-words check.
 export * from './types';
 export * from './model';
 export * from './calendar';
 export * from './plan';
+export * from './drafts';
+export * from './relative-date';
+export * from './tone';
