@@ -2,7 +2,7 @@
  * The options page: profile, schedule (with a live preview of the plan), backup and calendar export.
  * Like the popup, it talks to the background only through the Connection.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { validateSettings } from '../domain/model';
 import { planFollowUps } from '../domain/plan';
 import type { FollowUpStep, Interview, Profile, Settings } from '../domain/types';
@@ -77,23 +77,28 @@ function useDraft<T>(source: T): { draft: T; dirty: boolean; edit(patch: Partial
 }
 
 function useFocusFirstInvalid(container: { current: HTMLElement | null }, trigger: number): void {
-  useEffect(() => {
+  // A layout effect: focus lands with the errors, not a frame later.
+  useLayoutEffect(() => {
     if (trigger) container.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
   }, [trigger]);
 }
 
-// ---------------------------------------------------------------------------
-// Profile
+type SaveResult<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
-function ProfileSection({ connection, profile }: { connection: Connection; profile: Profile }) {
-  const { draft, edit: change, reset } = useDraft(profile);
+/**
+ * A form over one stored value (profile, schedule): an editable draft, field errors from the
+ * background's validation, a status line, focus on the first error after a failed save, and
+ * Esc to revert.
+ */
+function useSavedForm<T>(source: T, store: (draft: T) => Promise<SaveResult<T>>, savedText: string) {
+  const { draft, dirty, edit: change, reset } = useDraft(source);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [tried, setTried] = useState(0);
   const ref = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(ref, tried);
 
-  const edit = (patch: Partial<Profile>): void => {
+  const edit = (patch: Partial<T>): void => {
     change(patch);
     setStatus('');
   };
@@ -101,11 +106,11 @@ function ProfileSection({ connection, profile }: { connection: Connection; profi
   const save = async (e: Event): Promise<void> => {
     e.preventDefault();
     try {
-      const res = await connection.send('saveProfile', { profile: draft });
+      const res = await store(draft);
       if (res.ok) {
         setErrors({});
-        reset(res.profile);
-        setStatus(t('options_profileSaved'));
+        reset(res.value);
+        setStatus(savedText);
         return;
       }
       setErrors(byField(res.issues));
@@ -116,10 +121,27 @@ function ProfileSection({ connection, profile }: { connection: Connection; profi
     setTried((n) => n + 1);
   };
 
+  const onKeyDown = (e: KeyboardEvent): void => escapeReverts(e, () => (reset(), setErrors({})));
+  return { draft, dirty, edit, errors, status, ref, save, onKeyDown };
+}
+
+// ---------------------------------------------------------------------------
+// Profile
+
+function ProfileSection({ connection, profile }: { connection: Connection; profile: Profile }) {
+  const { draft, edit, errors, status, ref, save, onKeyDown } = useSavedForm(
+    profile,
+    async (d) => {
+      const res = await connection.send('saveProfile', { profile: d });
+      return res.ok ? { ok: true, value: res.profile } : res;
+    },
+    t('options_profileSaved'),
+  );
+
   return (
     <section aria-labelledby="profile-title">
       <h2 id="profile-title">{t('options_profile')}</h2>
-      <form ref={ref} onSubmit={(e) => void save(e)} noValidate onKeyDown={(e) => escapeReverts(e, () => (reset(), setErrors({})))}>
+      <form ref={ref} onSubmit={(e) => void save(e)} noValidate onKeyDown={onKeyDown}>
         {errors[''] && (
           <p class="alert" role="alert" tabIndex={-1}>
             {errors['']}
@@ -193,36 +215,15 @@ const endFromInput = (s: string): string => (s === '00:00' ? '24:00' : s);
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 function ScheduleSection({ connection, settings, now, locale }: { connection: Connection; settings: Settings; now: () => number; locale?: string }) {
-  const { draft, dirty, edit: change, reset } = useDraft(settings);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState('');
+  const { draft, dirty, edit, errors, status, ref, save, onKeyDown } = useSavedForm(
+    settings,
+    async (d) => {
+      const res = await connection.send('saveSettings', { settings: d });
+      return res.ok ? { ok: true, value: res.settings } : res;
+    },
+    t('options_scheduleSaved'),
+  );
   const [holiday, setHoliday] = useState('');
-  const [tried, setTried] = useState(0);
-  const ref = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(ref, tried);
-
-  const edit = (patch: Partial<Settings>): void => {
-    change(patch);
-    setStatus('');
-  };
-
-  const save = async (e: Event): Promise<void> => {
-    e.preventDefault();
-    try {
-      const res = await connection.send('saveSettings', { settings: draft });
-      if (res.ok) {
-        setErrors({});
-        reset(res.settings);
-        setStatus(t('options_scheduleSaved'));
-        return;
-      }
-      setErrors(byField(res.issues));
-      setStatus('');
-    } catch (err) {
-      setErrors({ '': errorText(err) });
-    }
-    setTried((n) => n + 1);
-  };
 
   const addHoliday = (): void => {
     if (!holiday) return;
@@ -238,7 +239,7 @@ function ScheduleSection({ connection, settings, now, locale }: { connection: Co
     <section aria-labelledby="schedule-title">
       <h2 id="schedule-title">{t('options_schedule')}</h2>
       <p class="hint">{t('options_scheduleIntro')}</p>
-      <form ref={ref} onSubmit={(e) => void save(e)} noValidate onKeyDown={(e) => escapeReverts(e, () => (reset(), setErrors({})))}>
+      <form ref={ref} onSubmit={(e) => void save(e)} noValidate onKeyDown={onKeyDown}>
         {errors[''] && (
           <p class="alert" role="alert" tabIndex={-1}>
             {errors['']}
