@@ -3,9 +3,9 @@
  * settings and the history the user recorded. History is replayed oldest first, so each
  * event acts on the step that was current when it happened; events carry no round.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import type { Day } from 'date-fns';
 import { DAY_MS, HOUR_MS, MINUTE_MS, parseDay, parseInstantMs, workCalendar, type WorkCalendar } from './calendar';
+import { callScript } from './drafts';
 import type { FollowUpStep, Interview, InterviewEvent, Outcome, Settings, StepKind } from './types';
 
 export type ClosedReason = Outcome | 'no-response';
@@ -15,7 +15,14 @@ export type InterviewStatus = {
   next?: FollowUpStep;
   closedReason?: ClosedReason;
 };
-export type CallCard = { tips: string[] };
+/** What to say on the call (spoken as the user) and how to go about it. */
+export type CallCard = { lines: string[]; tips: string[] };
+export type CallCardOptions = {
+  /** The user's name, said first (002); without it the script starts with the reason for calling. */
+  yourName?: string;
+  /** For the interview date's wording (the year only when it differs); default the current time. */
+  now?: Date | string | number;
+};
 
 /** A step while planning: instants as epoch ms, converted to ISO only for callers. */
 type Step = {
@@ -324,12 +331,14 @@ const CALL_TIPS: readonly string[] = [
 ];
 
 /**
- * Call advice for the current pending inquiry, or undefined when the contract doesn't suggest
- * calling. The words to say come from callScript (drafts.ts), which knows the user's name.
+ * The call card for the current pending inquiry (script lines and tips), or undefined when the
+ * contract doesn't suggest calling. The lines are drafts.ts's callScript, so there is one script.
  */
-export function callCard(interview: Interview, settings: Settings): CallCard | undefined {
-  const plan = requirePlan(interview, workCalendar(settings));
+export function callCard(interview: Interview, settings: Settings, options: CallCardOptions = {}): CallCard | undefined {
+  const cal = workCalendar(settings);
+  const plan = requirePlan(interview, cal);
   const inquiry = plan.steps.find((s) => s.status === 'pending' && (s.kind === 'status-inquiry' || s.kind === 'final-check-in'));
   if (!inquiry || !inquiry.call) return undefined;
-  return { tips: [...CALL_TIPS] };
+  const lines = callScript(interview, { name: options.yourName ?? '' }, { now: options.now, timeZone: cal.timeZone, weekStartsOn: cal.weekStart as Day });
+  return { lines, tips: [...CALL_TIPS] };
 }

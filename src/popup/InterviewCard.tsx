@@ -1,8 +1,5 @@
 /** One interview in the popup: where it stands, its plan as a timeline, and what the user can do next. */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Day } from 'date-fns';
-import { workWeekStart } from '../domain/calendar';
-import { callScript } from '../domain/drafts';
 import { callCard, type InterviewStatus } from '../domain/plan';
 import type { DraftKind, FollowUpStep, Interview, Outcome, Settings, StepKind } from '../domain/types';
 import type { EventRequest } from '../shared/protocol';
@@ -99,7 +96,7 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
   const next = status.next;
   const closed = status.state === 'closed';
   const otherPending = steps.filter((s) => s.status === 'pending' && isDraftKind(s.kind) && !(next && s.kind === next.kind && s.round === next.round));
-  const card = next && (next.kind === 'status-inquiry' || next.kind === 'final-check-in') && next.callAcceptable ? safeCallCard(iv, settings) : undefined;
+  const card = next && (next.kind === 'status-inquiry' || next.kind === 'final-check-in') && next.callAcceptable ? safeCallCard(iv, settings, yourName, nowMs) : undefined;
   const who = iv.contacts.map((c) => c.name).filter(Boolean).join(', ');
 
   const onPanelKey = (e: KeyboardEvent): void => {
@@ -164,7 +161,7 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
           <summary>{t('call_summary')}</summary>
           <p class="hint">{t('call_intro')}</p>
           <ol aria-label={t('call_scriptLabel')}>
-            {callLines(iv, yourName, settings, nowMs).map((l) => (
+            {card.lines.map((l) => (
               <li key={l}>{l}</li>
             ))}
           </ol>
@@ -256,17 +253,9 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
   );
 }
 
-function callLines(iv: Interview, name: string, settings: Settings, nowMs: number): string[] {
+function safeCallCard(iv: Interview, settings: Settings, yourName: string, now: number) {
   try {
-    return callScript(iv, { name }, { now: nowMs, timeZone: settings.timeZone, weekStartsOn: workWeekStart(settings.workWeek) as Day });
-  } catch {
-    return [];
-  }
-}
-
-function safeCallCard(iv: Interview, settings: Settings) {
-  try {
-    return callCard(iv, settings);
+    return callCard(iv, settings, { yourName, now });
   } catch {
     return undefined;
   }

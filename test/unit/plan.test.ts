@@ -528,6 +528,20 @@ describe('callCard', () => {
     for (const phrase of ['full name', 'role', 'date of your interview', 'filled', 'under consideration', 'timeline', 'under two minutes', 'interviewer', 'when they will be', 'one or two', 'couple of days', 'Stand up', 'smile']) {
       expect(tips).toContain(phrase);
     }
+    // The script: the user's name, the role and the interview date first (002), then the questions.
+    const lines = callCard(local('2026-11-17', '14:00', NY, { ...extra, contacts: [{ name: 'Dana Levi' }] }), NY, { yourName: 'Sam Lee', now: '2026-11-25T15:00:00Z' })!.lines.join('\n');
+    expect(lines).toContain('Hi Dana, this is Sam Lee.');
+    expect(lines).toContain('Analyst');
+    expect(lines).toContain('Tuesday, November 17');
+    expect(lines).toMatch(/filled.*under consideration/);
+    expect(lines).toContain('timeline');
+    expect(lines).not.toMatch(/\[|undefined/);
+  });
+
+  it('says the interview day in the user’s zone', () => {
+    // 2026-11-17T03:00Z is Monday evening in New York.
+    const card = callCard(iv('2026-11-17T03:00:00.000Z', { invitedToCall: true }), NY);
+    expect(card!.lines.join('\n')).toContain('Monday, November 16');
   });
 
   it('goes away once the inquiry is sent, unless the final check-in may be a call', () => {
