@@ -9,6 +9,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { localDayOf } from '../domain/calendar';
 import type { DraftKind, FollowUpStep, Interview, Settings, StepKind } from '../domain/types';
+import { t } from '../ui/i18n';
 import type { StorageArea } from './store';
 
 export type Reminder = { interview: Interview; step: FollowUpStep };
@@ -44,7 +45,10 @@ export const SHOWN_KEY = 'shownNotifications';
 export const SHOWN_LIMIT = 20;
 export const REMINDER_PAGE = 'src/reminder/index.html';
 
-export const ACTION_LABELS: Record<ReminderAction, string> = { write: 'Write email', snooze: 'Snooze', dismiss: 'Got it' };
+/** A button's or action's label, in the browser's language. */
+export function actionLabel(action: ReminderAction): string {
+  return action === 'write' ? t('notify_write') : action === 'snooze' ? t('notify_snooze') : t('notify_dismiss');
+}
 
 // ---------------------------------------------------------------------------
 // Wording
@@ -58,10 +62,10 @@ export function clockTime(ms: number, timeZone: string): string {
 export function whenPhrase(ms: number, now: number, timeZone: string): string {
   const days = localDayOf(ms, timeZone) - localDayOf(now, timeZone);
   const time = clockTime(ms, timeZone);
-  if (days === 0) return `${time} today`;
-  if (days === 1) return `${time} tomorrow`;
-  if (days > 1 && days < 7) return `${time} ${format(new TZDate(ms, timeZone), 'EEEE')}`;
-  return `${time} on ${format(new TZDate(ms, timeZone), 'MMM d')}`;
+  if (days === 0) return t('notify_today', time);
+  if (days === 1) return t('notify_tomorrow', time);
+  if (days > 1 && days < 7) return t('notify_weekday', time, format(new TZDate(ms, timeZone), 'EEEE'));
+  return t('notify_onDate', time, format(new TZDate(ms, timeZone), 'MMM d'));
 }
 
 function primaryContact(interview: Interview): string | undefined {
@@ -72,7 +76,7 @@ function primaryContact(interview: Interview): string | undefined {
 /** "Dana Lee at Acme", or "Acme" when no interviewer was logged. */
 function who(interview: Interview): string {
   const contact = primaryContact(interview);
-  return contact ? `${contact} at ${interview.company}` : interview.company;
+  return contact ? t('notify_contactAt', contact, interview.company) : interview.company;
 }
 
 export function draftKindOf(step: StepKind): DraftKind | undefined {
@@ -85,28 +89,19 @@ export function reminderText({ interview, step }: Reminder, settings: Settings, 
   switch (step.kind) {
     case 'thank-you': {
       const dueBy = step.dueBy === undefined ? undefined : Date.parse(step.dueBy);
-      const whom = primaryContact(interview) ? who(interview) : `the ${company} team`;
-      const tail =
+      const whom = primaryContact(interview) ? who(interview) : t('notify_companyTeam', company);
+      const message =
         dueBy !== undefined && Number.isFinite(dueBy) && dueBy > now
-          ? `best sent by ${whenPhrase(dueBy, now, settings.timeZone)}`
-          : 'a short note is still worth sending today';
-      return { title: `Send a thank-you to ${company}`, message: `Thank ${whom} for the ${role} interview — ${tail}` };
+          ? t('notify_thankYouBy', whom, role, whenPhrase(dueBy, now, settings.timeZone))
+          : t('notify_thankYouLate', whom, role);
+      return { title: t('notify_thankYouTitle', company), message };
     }
     case 'status-inquiry':
-      return {
-        title: `Check in with ${company}`,
-        message: `Ask ${who(interview)} where things stand on the ${role} role — a short, friendly email is right on time${step.callAcceptable ? ' (a brief call is fine too)' : ''}`,
-      };
+      return { title: t('notify_inquiryTitle', company), message: t(step.callAcceptable ? 'notify_inquiryCall' : 'notify_inquiry', who(interview), role) };
     case 'move-on':
-      return {
-        title: `A thought about ${company}`,
-        message: `No word from ${company} yet about the ${role} role. That's common and says nothing about you — it may be a good moment to give more of your energy to other openings, while the door stays open.`,
-      };
+      return { title: t('notify_moveOnTitle', company), message: t('notify_moveOn', company, role) };
     case 'final-check-in':
-      return {
-        title: `One last check-in with ${company}`,
-        message: `Still no word on the ${role} role. One brief, friendly note to ${who(interview)} is worth sending — then you can let it rest.`,
-      };
+      return { title: t('notify_finalTitle', company), message: t('notify_final', role, who(interview)) };
   }
 }
 
@@ -115,15 +110,14 @@ export function summaryLine({ interview, step }: Reminder, settings: Settings, n
   switch (step.kind) {
     case 'thank-you': {
       const dueBy = step.dueBy === undefined ? NaN : Date.parse(step.dueBy);
-      const by = Number.isFinite(dueBy) && dueBy > now ? ` — by ${whenPhrase(dueBy, now, settings.timeZone)}` : '';
-      return `Thank ${who(interview)}${by}`;
+      return Number.isFinite(dueBy) && dueBy > now ? t('notify_lineThankYouBy', who(interview), whenPhrase(dueBy, now, settings.timeZone)) : t('notify_lineThankYou', who(interview));
     }
     case 'status-inquiry':
-      return `Check in with ${who(interview)} about the ${interview.role} role`;
+      return t('notify_lineInquiry', who(interview), interview.role);
     case 'move-on':
-      return `A gentle thought about ${interview.company}`;
+      return t('notify_lineMoveOn', interview.company);
     case 'final-check-in':
-      return `One last check-in with ${interview.company}`;
+      return t('notify_lineFinal', interview.company);
   }
 }
 
@@ -132,8 +126,8 @@ export const SUMMARY_LINES = 4;
 /** Several reminders at once (after the browser was closed, or the machine slept): one notification. */
 export function summaryText(reminders: Reminder[], settings: Settings, now: number): { title: string; message: string } {
   const lines = reminders.slice(0, SUMMARY_LINES).map((r) => `• ${summaryLine(r, settings, now)}`);
-  if (reminders.length > SUMMARY_LINES) lines.push(`and ${reminders.length - SUMMARY_LINES} more`);
-  return { title: `${reminders.length} follow-ups are due`, message: lines.join('\n') };
+  if (reminders.length > SUMMARY_LINES) lines.push(t('notify_summaryMore', reminders.length - SUMMARY_LINES));
+  return { title: t('notify_summaryTitle', reminders.length), message: lines.join('\n') };
 }
 
 export function reminderId(interviewId: string, step: StepKind, round: number): string {
@@ -211,7 +205,7 @@ export class Notifier {
     const opts: NotificationOptions = { type: 'basic', iconUrl: this.options.iconUrl, title: shown.title, message: shown.message };
     if (this.options.buttons) {
       // Chrome only: Firefox throws on both properties.
-      if (shown.buttons.length > 0) opts.buttons = shown.buttons.map((a) => ({ title: ACTION_LABELS[a] }));
+      if (shown.buttons.length > 0) opts.buttons = shown.buttons.map((a) => ({ title: actionLabel(a) }));
       opts.requireInteraction = true;
     }
     await this.api.create(shown.id, opts);

@@ -9,9 +9,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { planFollowUps } from '../domain/plan';
 import { extensionConnection } from '../shared/connection';
-import { itemFor, parseReminderId, readShown, whenPhrase, ACTION_LABELS, type ReminderAction, type ReminderItem, type ShownNotification } from '../background/notifications';
+import { actionLabel, itemFor, parseReminderId, readShown, whenPhrase, type ReminderAction, type ReminderItem, type ShownNotification } from '../background/notifications';
 import type { StorageArea } from '../background/store';
 import type { AppState } from '../shared/state';
+import { t, uiLanguage } from '../ui/i18n';
 
 const connection = extensionConnection();
 
@@ -31,7 +32,7 @@ async function loadView(id: string): Promise<View> {
       return { title: item.title, items: [item] };
     }
   }
-  return { title: 'This reminder has been dealt with', message: 'Open FollowUp from the toolbar to see what is due.', items: [] };
+  return { title: t('reminder_doneTitle'), message: t('reminder_doneMessage'), items: [] };
 }
 
 function Item({ item, state, heading }: { item: ReminderItem; state: AppState | undefined; heading: boolean }) {
@@ -43,17 +44,17 @@ function Item({ item, state, heading }: { item: ReminderItem; state: AppState | 
     try {
       if (action === 'write' && item.draftKind) {
         const r = await connection.send('openCompose', { id: item.interviewId, kind: item.draftKind });
-        setStatus(r.ok ? 'Your draft is open in a new tab.' : r.error);
+        setStatus(r.ok ? t('reminder_draftOpen') : r.error);
       } else if (action === 'snooze') {
         const r = await connection.send('snooze', { id: item.interviewId, step: item.step });
         const zone = state?.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-        setStatus(r.ok ? `Snoozed until ${whenPhrase(Date.parse(r.until), Date.now(), zone)}.` : r.error);
+        setStatus(r.ok ? t('reminder_snoozed', whenPhrase(Date.parse(r.until), Date.now(), zone)) : r.error);
       } else if (action === 'dismiss') {
         const r = await connection.send('recordEvent', { id: item.interviewId, event: { type: 'dismissed', step: item.step } });
-        setStatus(r.ok ? 'Noted.' : r.error);
+        setStatus(r.ok ? t('reminder_noted') : r.error);
       }
     } catch {
-      setStatus('Something went wrong; please try again.');
+      setStatus(t('reminder_failed'));
     } finally {
       setBusy(false);
     }
@@ -66,7 +67,7 @@ function Item({ item, state, heading }: { item: ReminderItem; state: AppState | 
       <div class="actions">
         {item.actions.map((a, i) => (
           <button key={a} type="button" class={i === 0 ? 'primary' : undefined} data-action={a} disabled={busy} onClick={() => void run(a)}>
-            {ACTION_LABELS[a]}
+            {actionLabel(a)}
           </button>
         ))}
       </div>
@@ -99,5 +100,7 @@ function ReminderPage({ id }: { id: string }) {
   );
 }
 
+document.documentElement.lang = uiLanguage();
+document.title = t('reminder_pageTitle');
 const id = new URLSearchParams(location.search).get('id') ?? '';
 render(<ReminderPage id={id} />, document.getElementById('app')!);

@@ -229,6 +229,9 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
       const page = await session.openExtensionPage(`src/reminder/index.html?id=${encodeURIComponent(fired!.id)}`);
       await page.waitForSelector('main[data-ready] button[data-action="write"]', { timeout: 15_000 });
       expect(await page.$eval('h1', (h) => h.textContent)).toBe('Send a thank-you to Acme');
+      // Its words come from messages.json through the browser's i18n API.
+      expect(await page.$eval('button[data-action="write"]', (b) => b.textContent)).toBe('Write email');
+      expect(await page.evaluate(() => [document.title, document.documentElement.lang])).toEqual(['FollowUp reminder', 'en']);
       expect(await page.$eval('li p', (p) => p.textContent)).toMatch(/^Thank Dana Lee at Acme for the Product Designer interview — best sent by/);
       const target = tabOpening(session, 'https://mail.google.com/mail/?view=cm');
       await page.click('button[data-action="write"]');

@@ -1,4 +1,4 @@
-/** Every UI string the popup and options page show comes from messages.json, and every entry there is well-formed. */
+/** Every UI string the pages and notifications show comes from messages.json, and every entry there is well-formed. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'ut
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 }
-const UI = ['src/ui', 'src/popup', 'src/options'].flatMap(files).filter((f) => /\.tsx?$/.test(f));
+const UI = ['src/ui', 'src/popup', 'src/options', 'src/reminder', 'src/background'].flatMap(files).filter((f) => /\.tsx?$/.test(f));
 
 describe('UI messages', () => {
   it('every t() key used by the pages exists', () => {
@@ -24,6 +24,13 @@ describe('UI messages', () => {
       const inText = new Set([...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()));
       expect([...inText].filter((n) => !named.has(n)), key).toEqual([]);
       expect([...named].filter((n) => !inText.has(n)), key).toEqual([]);
+    }
+  });
+
+  it('has no stray $ (Chrome shows it literally): only $NAME$ placeholders, $$ and, inside placeholders, $1…$9', () => {
+    for (const [key, entry] of Object.entries(messages)) {
+      expect(entry.message.replace(/\$[A-Za-z0-9_@]+\$|\$\$/g, ''), key).not.toContain('$');
+      for (const p of Object.values(entry.placeholders ?? {})) expect(p.content, key).toMatch(/^\$[1-9]$/);
     }
   });
 
