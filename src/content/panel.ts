@@ -7,7 +7,7 @@ import type { DraftKind } from '../domain/types';
 import type { ResponseOf } from '../shared/protocol';
 import { send } from './client';
 import type { Compose } from './compose';
-import { KIND, T } from './strings';
+import { kindName, T } from './strings';
 import { button, h } from './ui';
 
 export class Panel {
@@ -103,7 +103,7 @@ export class Panel {
       if (!d) kids.push(p(T.noDraft));
       else {
         kids.push(
-          row(...iv.drafts.map((x) => button(doc, KIND[x.kind], redo(() => ((this.kind = x.kind), (this.confirm = false))), { 'aria-pressed': String(x === d), 'data-k': x.kind }))),
+          row(...iv.drafts.map((x) => button(doc, kindName(x.kind), redo(() => ((this.kind = x.kind), (this.confirm = false))), { 'aria-pressed': String(x === d), 'data-k': x.kind }))),
           h(doc, 'div', { class: 'pv' }, h(doc, 'div', { class: 'm' }, T.to + d.draft.to.join(', ')), h(doc, 'div', { class: 'm' }, T.subject + d.draft.subject), h(doc, 'div', null, d.draft.body)),
         );
         const subject = c.site.subject(c.root)?.value.trim();

@@ -1,36 +1,37 @@
-/** The few English strings of the webmail UI, in one place. */
+/**
+ * The webmail UI's words, from messages.json through the i18n API (getters, so a string is
+ * looked up when it is shown). Prefixes ("To:", "About") get their space here.
+ */
 import type { DraftKind } from '../domain/types';
+import { t } from '../ui/i18n';
 
-export const KIND: Record<DraftKind, string> = {
-  'thank-you': 'Thank-you',
-  'status-inquiry': 'Status inquiry',
-  'final-check-in': 'Final check-in',
-};
+export const kindName = (kind: DraftKind): string =>
+  kind === 'thank-you' ? t('content_kindThankYou') : kind === 'status-inquiry' ? t('content_kindStatusInquiry') : t('content_kindFinalCheckIn');
 
 export const T = {
-  control: 'Insert follow-up email',
-  label: 'Follow-up',
-  close: 'Close',
-  loading: 'Loading…',
-  offline: 'FollowUp could not be reached. Reload the page and try again.',
-  none: 'No interview logged yet. Log one first from the FollowUp button in the browser toolbar.',
-  nothing: 'No interview needs an email right now.',
-  which: 'Which interview is this email about?',
-  about: 'About ',
-  change: 'Change',
-  noDraft: 'Nothing is due for this interview right now.',
-  to: 'To: ',
-  subject: 'Subject: ',
-  insert: 'Insert',
-  replace: (s: string) => `Replace your subject “${s}”?`,
-  replaceYes: 'Replace subject',
-  keep: 'Keep mine',
-  words: (n: number) => `Pressing words (${n})`,
-  calmer: 'Use calmer wording',
-  instead: 'Calmer: ',
-  badge: (n: number) => `${n} pressing phrase${n === 1 ? '' : 's'} in your text`,
-  sent: (kind: DraftKind, company: string) => `${KIND[kind]} email to ${company} marked as sent.`,
-  undo: 'Undo',
-  undone: 'Undone.',
-  undoFailed: 'Could not undo.',
+  get control() { return t('content_control'); },
+  get label() { return t('content_label'); },
+  get close() { return t('content_close'); },
+  get loading() { return t('content_loading'); },
+  get offline() { return t('content_offline'); },
+  get none() { return t('content_none'); },
+  get nothing() { return t('content_nothing'); },
+  get which() { return t('content_which'); },
+  get about() { return `${t('content_about')} `; },
+  get change() { return t('content_change'); },
+  get noDraft() { return t('content_noDraft'); },
+  get to() { return `${t('content_to')} `; },
+  get subject() { return `${t('content_subject')} `; },
+  get insert() { return t('content_insert'); },
+  replace: (subject: string) => t('content_replace', subject),
+  get replaceYes() { return t('content_replaceYes'); },
+  get keep() { return t('content_keep'); },
+  words: (n: number) => t('content_words', n),
+  get calmer() { return t('content_calmer'); },
+  get instead() { return `${t('content_instead')} `; },
+  badge: (n: number) => (n === 1 ? t('content_badgeOne') : t('content_badgeMany', n)),
+  sent: (kind: DraftKind, company: string) => t('content_sent', kindName(kind), company),
+  get undo() { return t('content_undo'); },
+  get undone() { return t('content_undone'); },
+  get undoFailed() { return t('content_undoFailed'); },
 };

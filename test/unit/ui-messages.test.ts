@@ -8,7 +8,7 @@ const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'ut
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 }
-const UI = ['src/ui', 'src/popup', 'src/options', 'src/reminder', 'src/background'].flatMap(files).filter((f) => /\.tsx?$/.test(f));
+const UI = ['src/ui', 'src/popup', 'src/options', 'src/reminder', 'src/background', 'src/content'].flatMap(files).filter((f) => /\.tsx?$/.test(f));
 
 describe('UI messages', () => {
   it('every t() key used by the pages exists', () => {
