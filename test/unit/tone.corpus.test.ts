@@ -27,7 +27,7 @@ function score(entries: CorpusEntry[]): Score {
   return { n: entries.length, tp, fn, fp, tn, sameCategory, recall: ratio(tp, tp + fn), precision: ratio(tp, tp + fp), falseAlarm: ratio(fp, fp + tn) };
 }
 
-const sets = ['seed', 'dev', 'blind1', 'blind2', 'blind3', 'blind4'] as const;
+const sets = ['seed', 'dev', 'blind1', 'blind2', 'dev2', 'blind4'] as const;
 const bySet = Object.fromEntries(sets.map((s) => [s, score(CORPUS.filter((e) => e.set === s))]));
 const all = score(CORPUS);
 
