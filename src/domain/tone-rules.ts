@@ -48,7 +48,7 @@ const ASK = `(respond|reply|answer|get back to me|let me know|call me [back]|con
 const DAY = '((to|mon|tues|wednes|thurs|fri|satur|sun)day|tonight|tomorrow|(this|next|the|end of|close of) _|eod|cob|eow|noon|#|jan*|feb*|march|april|may|june|july|aug*|sep*|oct*|nov*|dec*)';
 const DEADLINE = `(by|before|no later than|within|until) ${DAY}`;
 const OTHER = '((the|an|that) (offer|job|role|position) (from|with|at)|another|the other|a different|a competing|the competing|their|other|my other|that|it|your competitor|a competitor|someone else)';
-const GIVE_UP = `((accept*|tak*|go* with|sign* with|pursu*|choos*) ${OTHER}|mov* (on|forward)|withdraw*|walk away|(look|go) elsewhere|assume (you're|you|that|the|no|nobody|it's))`;
+const GIVE_UP = `((accept*|tak*|go* with|sign* with|pursu*|choos*) ${OTHER}|mov* (on|forward)|withdraw*|walk away|(look|go) elsewhere|assume (you're|you|that (you|the|it)|that's|the (answer|role|position|job|decision|offer)|no|nobody|it's|it (is|was)))`;
 const MINE = "(i'll|i can|i could|i was|happy to|glad to|start|begin|available|join|relocate)";
 const I_WILL = "(i'll|i'm going to|i'm|i've to|i must)";
 const SO = '[(so|really|very|truly|quite|extremely|incredibly|completely|absolutely|pretty|a bit|clearly|obviously|honestly|literally|just|getting)]';
@@ -98,7 +98,7 @@ export const RULES: Record<ToneCategory, ToneRule[]> = {
     ['(i was|we were) promised', 'I understood'],
     [`${THEY} (did|definitely|clearly|specifically|explicitly) (say|tell me|promise|assure me) $`, SHIFT],
     ["(i was|i've been|we were) (under the impression|led to believe|told|assured|promised) [that] (i'd|i would|i'll|i will|you'd|you would|someone would|we'd|we would|they'd|they would|it would|there would|(he|she|they|you|someone) (was|were) going to) ~ (by now|already|ago|last _|yesterday|but|yet|and it's now|and that was|which was) $", SHIFT],
-    ['((mon|tues|wednes|thurs|fri)day|the (date|deadline|day|week)|that (date|day|week|deadline)) (has|have) [(now|already|long)] (passed|gone by|come and gone)|(but|and) nothing (came|happened|arrived|has (come|happened|arrived))|yet here we are', SHIFT],
+    ['((mon|tues|wednes|thurs|fri)day|the deadline|your deadline) (has|have) [(now|already|long)] (passed|gone by|come and gone)|(but|and) nothing (came|happened|arrived|has (come|happened|arrived))|yet here we are', SHIFT, '(understand|know|realise|realize|appreciate|aware|if)'],
     ['(nobody|no one|no-one|you|they|anyone|your team) [(even|ever)] (had|has|have|showed|show|could|couldn\'t|didn\'t) [(even|have|show|extend)] the [(common|basic|simple)] (courtesy|decency) $', CHECK],
     ["(it's|it is|it would be|it would've been) [(just|only|basic|common)] [(common|basic|simple)] (courtesy|decency|manners|polite) to $|it (would've|would) been (nice|good|polite|courteous|decent|professional) (to|if) $", 'I would appreciate hearing where things stand'],
     ['courtesy (reply|response|e[-]mail|call|note)', 'quick reply'],
@@ -155,7 +155,7 @@ export const RULES: Record<ToneCategory, ToneRule[]> = {
     ['(hello|hi|hey)[,] (anybody|anyone|someone|somebody) [(there|out there|home)] =', CHECK],
     ["(i don't|i do not|i can't|i cannot) (know|understand|see|figure out) (why|what|how) ~ (haven't|hasn't|didn't|isn't|aren't|no|not|nobody|no one|nothing|still|yet|taking|long|delay*) $", 'Could you let me know where things stand'],
     ['(radio|dead|complete|total|deafening) silence', 'quiet'],
-    ['waiting (for|over|nearly|almost|more than) [(#|several|many|so many)] (days|weeks|months|ages|so long)', 'hoping to hear back'],
+    ['waiting (for|over|nearly|almost|more than) [(#|several|many|so many)] (days|weeks|months|ages|so long)', 'hoping to hear back', '(was|were|had)'],
     ["(i|i'm|i've) + [been] (keep|kept|left) (waiting|chasing|having to (follow up|chase|ask|write|e[-]mail|remind)) $", CHECK],
     ['how (long|much longer|many more (days|weeks)) (am i|will i|do i|must i|should i|is it) ~ (wait*|keep) $', 'Could you share your timeline'],
     ['(on|onto|at|sending|send|after|here is|here\'s) (my|the|a|your) (second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|nth|umpteenth) (follow[-]up|e[-]mail|message|note|attempt|reminder|voicemail|request)', 'checking in again'],
@@ -174,9 +174,9 @@ export const RULES: Record<ToneCategory, ToneRule[]> = {
     ['(treat|mark|consider) (this|it|my application) as urgent|urgent[ly] (need|request|response|reply|answer|matter|decision)|urgent:|urgent!|urgently|time is of the essence', MOMENT],
     ['(hurry|speed) [(this|things|it)] up|pick up the pace', 'share an update when you can'],
     ['please prioritize (my|this)', 'I appreciate you considering my'],
-    [`(${ASK}|tell me|let me know) [(the|your|a|an|my)] [_] [to me] [please] (immediately|right away|at once|straight away|today|tonight|now|by tomorrow|first thing) $`, 'let me know when you have a moment', MINE],
+    [`(${ASK}|tell me|let me know) (the|your|a|an|my) [_] [to me] [please] (immediately|right away|at once|straight away|today|tonight|now|by tomorrow|first thing) $`, 'let me know when you have a moment', MINE],
     ['time[-]sensitive:', 'Quick question:'],
-    ['time is (running out|short|ticking)|running out of time|the clock is ticking', CHECK],
+    ['time is (running out|ticking)|running out of time|the clock is ticking', CHECK],
     [`i + (need|must have|want|require|expect) (to (know|hear|have|get|receive)|(a|an|your|some|the) _|${NOUN}|closure|certainty) ~ (right now|right away|immediately|at once|this instant|without delay|straight away|urgently)`, PROCESS],
     ['(please|kindly|so|just) hurry|hurry it up', 'please share an update when you can'],
   ],
