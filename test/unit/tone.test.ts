@@ -205,6 +205,22 @@ describe('applySuggestion', () => {
     // The overflow is whole words, its final "word." included.
     expect(out).toBe(Array.from({ length: TONE_WORD_LIMIT }, () => 'word').join(' '));
   });
+  it('the one-click fix reads as a sentence: the calmer wording replaces the whole clause it stands for', () => {
+    const fixAll = (text: string) => checkTone(text).reverse().reduce((t, f) => applySuggestion(t, f), text);
+    const cases: [string, string][] = [
+      ['You keep ignoring my calls.', 'I wanted to check in.'],
+      ['You have been ignoring my emails for weeks.', 'I wanted to check in.'],
+      ['I feel like I am being ignored.', 'I wanted to check in.'],
+      ['I was ghosted.', 'I wanted to check in.'],
+      ['Why am I being ignored?', 'Is there any update?'],
+      ['Are you ignoring me?', 'Has it been a busy few weeks?'],
+      ['I think your team dropped the ball here.', 'I think things may have got busy here.'],
+      ['This role is my last hope.', 'This role is very important to me.'],
+      ["I'm losing hope.", "I'm still hopeful."],
+      ["I am at my wit's end.", "I'm still hopeful."],
+    ];
+    for (const [pushy, calm] of cases) expect(fixAll(pushy), pushy).toBe(calm);
+  });
   it('applying every suggestion (last first) removes every phrase finding', () => {
     for (const c of CORPUS.filter((x) => x.label !== 'calm' && x.label !== 'length')) {
       let t = c.text;
@@ -241,6 +257,10 @@ describe('the rule table', () => {
       'You are supposed to let me know.',
       'Nobody has replied.',
       'When will I finally hear?',
+      // The one-click-fix examples above.
+      'Why am I being ignored?',
+      'I think your team dropped the ball here.',
+      "I am at my wit's end.",
     ];
     const texts = [...CORPUS.map((c) => c.text), ...extra];
     const dead = all.filter((r) => {
