@@ -24,6 +24,84 @@ export const LIMITS = {
   durationMinutes: 1_440,
 } as const;
 
+/**
+ * Every message the validators give, by a stable code: pages show `v_<code>` from messages.json
+ * (translatable), and these English texts are what the domain returns and its tests read.
+ */
+export const VALIDATION_MESSAGES = {
+  interviewerNameIsMissing: 'Interviewer name is missing',
+  interviewerNameIsTooLong200CharactersAt: 'Interviewer name is too long (200 characters at most)',
+  thatEmailAddressIsNotValid: 'That email address is not valid',
+  thatEmailAddressIsTooLong320Characters: 'That email address is too long (320 characters at most)',
+  interviewerTitleMustBeText: 'Interviewer title must be text',
+  interviewerTitleIsTooLong200CharactersAt: 'Interviewer title is too long (200 characters at most)',
+  thatInterviewerCouldNotBeRead: 'That interviewer could not be read',
+  companyIsMissing: 'Company is missing',
+  companyNameIsTooLong200CharactersAt: 'Company name is too long (200 characters at most)',
+  roleIsMissing: 'Role is missing',
+  roleIsTooLong200CharactersAtMost: 'Role is too long (200 characters at most)',
+  interviewLengthMustBeANumberOfMinutes: 'Interview length must be a number of minutes',
+  interviewLengthMustBeAWholeNumberOf: 'Interview length must be a whole number of minutes',
+  interviewLengthMustBeAtLeast1Minute: 'Interview length must be at least 1 minute',
+  interviewLengthMustBe24Hours1440: 'Interview length must be 24 hours (1,440 minutes) at most',
+  interviewersMustBeAList: 'Interviewers must be a list',
+  tooManyInterviewers20AtMost: 'Too many interviewers (20 at most)',
+  theDecisionDateIsNotAValidDate: 'The decision date is not a valid date',
+  topicMustBeText: 'Topic must be text',
+  topicIsTooLong500CharactersAtMost: 'Topic is too long (500 characters at most)',
+  notesMustBeText: 'Notes must be text',
+  notesAreTooLong5000CharactersAt: 'Notes are too long (5,000 characters at most)',
+  interviewIdIsMissing: 'Interview id is missing',
+  interviewDateIsMissing: 'Interview date is missing',
+  eventTimeIsMissing: 'Event time is missing',
+  eventTimeIsNotAValidDateAnd: 'Event time is not a valid date and time',
+  unknownFollowUpStep: 'Unknown follow-up step',
+  thatEventCouldNotBeRead: 'That event could not be read',
+  theFollowUpStepIsMissing: 'The follow-up step is missing',
+  theOutcomeIsMissing: 'The outcome is missing',
+  snoozeTimeIsMissing: 'Snooze time is missing',
+  roundMustBeAWholeNumberFrom1: 'Round must be a whole number from 1',
+  theNewDecisionDateIsNotAValid: 'The new decision date is not a valid date',
+  theOutcomeMustBeOfferRejectedOrWithdrew: 'The outcome must be offer, rejected or withdrew',
+  snoozeTimeIsNotAValidDateAnd: 'Snooze time is not a valid date and time',
+  unknownEventType: 'Unknown event type',
+  theDecisionDateIsBeforeTheInterview: 'The decision date is before the interview',
+  interviewDateIsNotAValidDateAnd: 'Interview date is not a valid date and time',
+  theInterviewDetailsCouldNotBeRead: 'The interview details could not be read',
+  interviewIdIsTooLong200CharactersAt: 'Interview id is too long (200 characters at most)',
+  historyMustBeAList: 'History must be a list',
+  createdTimeIsMissing: 'Created time is missing',
+  createdTimeIsNotAValidDateAnd: 'Created time is not a valid date and time',
+  updatedTimeIsMissing: 'Updated time is missing',
+  updatedTimeIsNotAValidDateAnd: 'Updated time is not a valid date and time',
+  theInterviewCouldNotBeRead: 'The interview could not be read',
+  workDaysMustBeWeekdaysFrom0Sunday: 'Work days must be weekdays from 0 (Sunday) to 6 (Saturday)',
+  timeZoneIsMissing: 'Time zone is missing',
+  thatTimeZoneIsNotRecognised: 'That time zone is not recognised',
+  chooseAtLeastOneWorkDay: 'Choose at least one work day',
+  eachWorkDayCanBeChosenOnlyOnce: 'Each work day can be chosen only once',
+  holidaysMustBeRealDatesLike202612: 'Holidays must be real dates like 2026-12-25',
+  holidaysMustBeAListOfDates: 'Holidays must be a list of dates',
+  tooManyHolidays1000AtMost: 'Too many holidays (1,000 at most)',
+  dayStartIsMissing: 'Day start is missing',
+  dayStartMustBeATimeLike08: 'Day start must be a time like 08:00',
+  dayEndIsMissing: 'Day end is missing',
+  dayEndMustBeATimeLike20: 'Day end must be a time like 20:00 (24:00 for midnight)',
+  preferredTimeIsMissing: 'Preferred time is missing',
+  preferredTimeMustBeATimeLike10: 'Preferred time must be a time like 10:00',
+  theSettingsCouldNotBeRead: 'The settings could not be read',
+  theDayMustEndAfterItStarts: 'The day must end after it starts',
+  thePreferredTimeMustBeInsideTheDay: 'The preferred time must be inside the day (between its start and end)',
+  yourNameIsMissing: 'Your name is missing',
+  yourNameIsTooLong200CharactersAt: 'Your name is too long (200 characters at most)',
+  signatureMustBeText: 'Signature must be text',
+  signatureIsTooLong1000CharactersAt: 'Signature is too long (1,000 characters at most)',
+  chooseGmailOrOutlook: 'Choose Gmail or Outlook',
+  theProfileCouldNotBeRead: 'The profile could not be read',
+  thisCouldNotBeRead: 'This could not be read',
+} as const;
+const M = VALIDATION_MESSAGES;
+
 // ---------------------------------------------------------------------------
 // Building blocks
 
@@ -126,88 +204,88 @@ function optionalDate(invalid: string) {
 
 export const contactSchema = recordOf(
   {
-    name: requiredText('Interviewer name is missing', LIMITS.name, 'Interviewer name is too long (200 characters at most)'),
+    name: requiredText(M.interviewerNameIsMissing, LIMITS.name, M.interviewerNameIsTooLong200CharactersAt),
     email: v.pipe(
       v.nullish(
         v.pipe(
-          v.string('That email address is not valid'),
+          v.string(M.thatEmailAddressIsNotValid),
           v.trim(),
-          v.maxLength(LIMITS.email, 'That email address is too long (320 characters at most)'),
-          v.check((s) => s === '' || v.EMAIL_REGEX.test(s), 'That email address is not valid'),
+          v.maxLength(LIMITS.email, M.thatEmailAddressIsTooLong320Characters),
+          v.check((s) => s === '' || v.EMAIL_REGEX.test(s), M.thatEmailAddressIsNotValid),
         ),
       ),
       v.transform(blankToUndefined),
     ),
-    title: optionalText('Interviewer title must be text', LIMITS.name, 'Interviewer title is too long (200 characters at most)'),
+    title: optionalText(M.interviewerTitleMustBeText, LIMITS.name, M.interviewerTitleIsTooLong200CharactersAt),
   },
-  'That interviewer could not be read',
-  { name: 'Interviewer name is missing' },
+  M.thatInterviewerCouldNotBeRead,
+  { name: M.interviewerNameIsMissing },
 );
 
 const interviewFields = {
-  company: requiredText('Company is missing', LIMITS.name, 'Company name is too long (200 characters at most)'),
-  role: requiredText('Role is missing', LIMITS.name, 'Role is too long (200 characters at most)'),
+  company: requiredText(M.companyIsMissing, LIMITS.name, M.companyNameIsTooLong200CharactersAt),
+  role: requiredText(M.roleIsMissing, LIMITS.name, M.roleIsTooLong200CharactersAtMost),
   durationMinutes: v.pipe(
     v.nullish(
       v.pipe(
-        v.number('Interview length must be a number of minutes'),
-        v.integer('Interview length must be a whole number of minutes'),
-        v.minValue(1, 'Interview length must be at least 1 minute'),
-        v.maxValue(LIMITS.durationMinutes, 'Interview length must be 24 hours (1,440 minutes) at most'),
+        v.number(M.interviewLengthMustBeANumberOfMinutes),
+        v.integer(M.interviewLengthMustBeAWholeNumberOf),
+        v.minValue(1, M.interviewLengthMustBeAtLeast1Minute),
+        v.maxValue(LIMITS.durationMinutes, M.interviewLengthMustBe24Hours1440),
       ),
     ),
     v.transform(nullToUndefined),
   ),
   contacts: v.pipe(
-    v.nullish(v.array(contactSchema, 'Interviewers must be a list'), () => []),
-    v.maxLength(LIMITS.contacts, 'Too many interviewers (20 at most)'),
+    v.nullish(v.array(contactSchema, M.interviewersMustBeAList), () => []),
+    v.maxLength(LIMITS.contacts, M.tooManyInterviewers20AtMost),
   ),
-  decisionExpectedBy: optionalDate('The decision date is not a valid date'),
+  decisionExpectedBy: optionalDate(M.theDecisionDateIsNotAValidDate),
   invitedToCall: optionalFlag('"Invited to call" must be yes or no'),
   callCustomary: optionalFlag('"Calling back is customary" must be yes or no'),
   hasOtherOffers: optionalFlag('"Other offers" must be yes or no'),
-  topic: optionalText('Topic must be text', LIMITS.topic, 'Topic is too long (500 characters at most)'),
-  notes: optionalText('Notes must be text', LIMITS.notes, 'Notes are too long (5,000 characters at most)'),
+  topic: optionalText(M.topicMustBeText, LIMITS.topic, M.topicIsTooLong500CharactersAtMost),
+  notes: optionalText(M.notesMustBeText, LIMITS.notes, M.notesAreTooLong5000CharactersAt),
 };
 
 const INTERVIEW_MISSING = {
-  id: 'Interview id is missing',
-  company: 'Company is missing',
-  role: 'Role is missing',
-  interviewAt: 'Interview date is missing',
+  id: M.interviewIdIsMissing,
+  company: M.companyIsMissing,
+  role: M.roleIsMissing,
+  interviewAt: M.interviewDateIsMissing,
 } as const;
 
-const at = instantSchema('Event time is missing', 'Event time is not a valid date and time');
-const step = v.picklist(STEP_KINDS, 'Unknown follow-up step');
-const UNREADABLE_EVENT = 'That event could not be read';
+const at = instantSchema(M.eventTimeIsMissing, M.eventTimeIsNotAValidDateAnd);
+const step = v.picklist(STEP_KINDS, M.unknownFollowUpStep);
+const UNREADABLE_EVENT = M.thatEventCouldNotBeRead;
 const EVENT_MISSING = {
-  at: 'Event time is missing',
-  step: 'The follow-up step is missing',
-  outcome: 'The outcome is missing',
-  until: 'Snooze time is missing',
-  round: 'Round must be a whole number from 1',
+  at: M.eventTimeIsMissing,
+  step: M.theFollowUpStepIsMissing,
+  outcome: M.theOutcomeIsMissing,
+  until: M.snoozeTimeIsMissing,
+  round: M.roundMustBeAWholeNumberFrom1,
 } as const;
 
 export const interviewEventSchema = v.variant(
   'type',
   [
     objectOf({ type: v.literal('sent'), step, at }, UNREADABLE_EVENT, EVENT_MISSING),
-    objectOf({ type: v.literal('reply'), at, newDecisionDate: optionalDate('The new decision date is not a valid date') }, UNREADABLE_EVENT, EVENT_MISSING),
-    objectOf({ type: v.literal('outcome'), at, outcome: v.picklist(OUTCOMES, 'The outcome must be offer, rejected or withdrew') }, UNREADABLE_EVENT, EVENT_MISSING),
-    objectOf({ type: v.literal('snoozed'), step, at, until: instantSchema('Snooze time is missing', 'Snooze time is not a valid date and time') }, UNREADABLE_EVENT, EVENT_MISSING),
+    objectOf({ type: v.literal('reply'), at, newDecisionDate: optionalDate(M.theNewDecisionDateIsNotAValid) }, UNREADABLE_EVENT, EVENT_MISSING),
+    objectOf({ type: v.literal('outcome'), at, outcome: v.picklist(OUTCOMES, M.theOutcomeMustBeOfferRejectedOrWithdrew) }, UNREADABLE_EVENT, EVENT_MISSING),
+    objectOf({ type: v.literal('snoozed'), step, at, until: instantSchema(M.snoozeTimeIsMissing, M.snoozeTimeIsNotAValidDateAnd) }, UNREADABLE_EVENT, EVENT_MISSING),
     objectOf({ type: v.literal('dismissed'), step, at }, UNREADABLE_EVENT, EVENT_MISSING),
     objectOf(
       {
         type: v.literal('notified'),
         step,
         at,
-        round: v.pipe(v.number('Round must be a whole number from 1'), v.integer('Round must be a whole number from 1'), v.minValue(1, 'Round must be a whole number from 1')),
+        round: v.pipe(v.number(M.roundMustBeAWholeNumberFrom1), v.integer(M.roundMustBeAWholeNumberFrom1), v.minValue(1, M.roundMustBeAWholeNumberFrom1)),
       },
       UNREADABLE_EVENT,
       EVENT_MISSING,
     ),
   ],
-  'Unknown event type',
+  M.unknownEventType,
 );
 
 /** True unless the decision day is before the interview's day in `timeZone`. */
@@ -219,7 +297,7 @@ function decisionNotBeforeInterview(interviewAt: string, decision: string | unde
   return decisionDay >= localDayOf(ms, timeZone);
 }
 
-const DECISION_BEFORE_INTERVIEW = 'The decision date is before the interview';
+const DECISION_BEFORE_INTERVIEW = M.theDecisionDateIsBeforeTheInterview;
 
 /** The popup form's schema; the zone reads a local "2026-11-17T14:00" and places the decision date. */
 export function interviewInputSchema(timeZone: string) {
@@ -227,9 +305,9 @@ export function interviewInputSchema(timeZone: string) {
     recordOf(
       {
         ...interviewFields,
-        interviewAt: instantSchema('Interview date is missing', 'Interview date is not a valid date and time', timeZone),
+        interviewAt: instantSchema(M.interviewDateIsMissing, M.interviewDateIsNotAValidDateAnd, timeZone),
       },
-      'The interview details could not be read',
+      M.theInterviewDetailsCouldNotBeRead,
       INTERVIEW_MISSING,
     ),
     v.forward(
@@ -247,13 +325,13 @@ export function interviewInputSchema(timeZone: string) {
 export const interviewSchema = recordOf(
   {
     ...interviewFields,
-    id: requiredText('Interview id is missing', LIMITS.name, 'Interview id is too long (200 characters at most)'),
-    interviewAt: instantSchema('Interview date is missing', 'Interview date is not a valid date and time'),
-    history: v.nullish(v.array(interviewEventSchema, 'History must be a list'), () => []),
-    createdAt: v.pipe(v.nullish(instantSchema('Created time is missing', 'Created time is not a valid date and time')), v.transform(nullToUndefined)),
-    updatedAt: v.pipe(v.nullish(instantSchema('Updated time is missing', 'Updated time is not a valid date and time')), v.transform(nullToUndefined)),
+    id: requiredText(M.interviewIdIsMissing, LIMITS.name, M.interviewIdIsTooLong200CharactersAt),
+    interviewAt: instantSchema(M.interviewDateIsMissing, M.interviewDateIsNotAValidDateAnd),
+    history: v.nullish(v.array(interviewEventSchema, M.historyMustBeAList), () => []),
+    createdAt: v.pipe(v.nullish(instantSchema(M.createdTimeIsMissing, M.createdTimeIsNotAValidDateAnd)), v.transform(nullToUndefined)),
+    updatedAt: v.pipe(v.nullish(instantSchema(M.updatedTimeIsMissing, M.updatedTimeIsNotAValidDateAnd)), v.transform(nullToUndefined)),
   },
-  'The interview could not be read',
+  M.theInterviewCouldNotBeRead,
   INTERVIEW_MISSING,
 );
 
@@ -261,38 +339,38 @@ function timeSchema(missing: string, invalid: string, allowMidnightEnd = false) 
   return v.pipe(v.string(missing), v.trim(), v.nonEmpty(missing), v.check((s) => parseTime(s, allowMidnightEnd) !== undefined, invalid));
 }
 
-const WORK_DAY_RANGE = 'Work days must be weekdays from 0 (Sunday) to 6 (Saturday)';
+const WORK_DAY_RANGE = M.workDaysMustBeWeekdaysFrom0Sunday;
 
 export const settingsSchema = v.pipe(
   recordOf(
     {
-      timeZone: v.pipe(v.string('Time zone is missing'), v.trim(), v.nonEmpty('Time zone is missing'), v.check((s: string) => isValidTimeZone(s), 'That time zone is not recognised')),
+      timeZone: v.pipe(v.string(M.timeZoneIsMissing), v.trim(), v.nonEmpty(M.timeZoneIsMissing), v.check((s: string) => isValidTimeZone(s), M.thatTimeZoneIsNotRecognised)),
       workWeek: v.pipe(
-        v.array(v.pipe(v.number(WORK_DAY_RANGE), v.integer(WORK_DAY_RANGE), v.minValue(0, WORK_DAY_RANGE), v.maxValue(6, WORK_DAY_RANGE)), 'Choose at least one work day'),
-        v.minLength(1, 'Choose at least one work day'),
-        v.check((days) => new Set(days).size === days.length, 'Each work day can be chosen only once'),
+        v.array(v.pipe(v.number(WORK_DAY_RANGE), v.integer(WORK_DAY_RANGE), v.minValue(0, WORK_DAY_RANGE), v.maxValue(6, WORK_DAY_RANGE)), M.chooseAtLeastOneWorkDay),
+        v.minLength(1, M.chooseAtLeastOneWorkDay),
+        v.check((days) => new Set(days).size === days.length, M.eachWorkDayCanBeChosenOnlyOnce),
       ),
       holidays: v.pipe(
-        v.nullish(v.array(dateSchema('Holidays must be real dates like 2026-12-25'), 'Holidays must be a list of dates'), () => []),
-        v.maxLength(LIMITS.holidays, 'Too many holidays (1,000 at most)'),
+        v.nullish(v.array(dateSchema(M.holidaysMustBeRealDatesLike202612), M.holidaysMustBeAListOfDates), () => []),
+        v.maxLength(LIMITS.holidays, M.tooManyHolidays1000AtMost),
         // Sorted and without repeats, so equal settings compare equal.
         v.transform((days) => [...new Set(days)].sort()),
       ),
-      dayStart: timeSchema('Day start is missing', 'Day start must be a time like 08:00'),
-      dayEnd: timeSchema('Day end is missing', 'Day end must be a time like 20:00 (24:00 for midnight)', true),
-      preferredTime: timeSchema('Preferred time is missing', 'Preferred time must be a time like 10:00'),
+      dayStart: timeSchema(M.dayStartIsMissing, M.dayStartMustBeATimeLike08),
+      dayEnd: timeSchema(M.dayEndIsMissing, M.dayEndMustBeATimeLike20, true),
+      preferredTime: timeSchema(M.preferredTimeIsMissing, M.preferredTimeMustBeATimeLike10),
     },
-    'The settings could not be read',
+    M.theSettingsCouldNotBeRead,
     {
-      timeZone: 'Time zone is missing',
-      workWeek: 'Choose at least one work day',
-      dayStart: 'Day start is missing',
-      dayEnd: 'Day end is missing',
-      preferredTime: 'Preferred time is missing',
+      timeZone: M.timeZoneIsMissing,
+      workWeek: M.chooseAtLeastOneWorkDay,
+      dayStart: M.dayStartIsMissing,
+      dayEnd: M.dayEndIsMissing,
+      preferredTime: M.preferredTimeIsMissing,
     },
   ),
   v.forward(
-    v.partialCheck([['dayStart'], ['dayEnd']], (s) => parseTime(s.dayEnd, true)! > parseTime(s.dayStart)!, 'The day must end after it starts'),
+    v.partialCheck([['dayStart'], ['dayEnd']], (s) => parseTime(s.dayEnd, true)! > parseTime(s.dayStart)!, M.theDayMustEndAfterItStarts),
     ['dayEnd'],
   ),
   v.forward(
@@ -302,7 +380,7 @@ export const settingsSchema = v.pipe(
         const p = parseTime(s.preferredTime)!;
         return p >= parseTime(s.dayStart)! && p < parseTime(s.dayEnd, true)!;
       },
-      'The preferred time must be inside the day (between its start and end)',
+      M.thePreferredTimeMustBeInsideTheDay,
     ),
     ['preferredTime'],
   ),
@@ -310,12 +388,12 @@ export const settingsSchema = v.pipe(
 
 export const profileSchema = recordOf(
   {
-    name: requiredText('Your name is missing', LIMITS.name, 'Your name is too long (200 characters at most)'),
-    signature: optionalText('Signature must be text', LIMITS.signature, 'Signature is too long (1,000 characters at most)'),
-    webmail: v.picklist(['gmail', 'outlook'], 'Choose Gmail or Outlook'),
+    name: requiredText(M.yourNameIsMissing, LIMITS.name, M.yourNameIsTooLong200CharactersAt),
+    signature: optionalText(M.signatureMustBeText, LIMITS.signature, M.signatureIsTooLong1000CharactersAt),
+    webmail: v.picklist(['gmail', 'outlook'], M.chooseGmailOrOutlook),
   },
-  'The profile could not be read',
-  { name: 'Your name is missing', webmail: 'Choose Gmail or Outlook' },
+  M.theProfileCouldNotBeRead,
+  { name: M.yourNameIsMissing, webmail: M.chooseGmailOrOutlook },
 );
 
 // ---------------------------------------------------------------------------
@@ -344,7 +422,7 @@ function run<TSchema extends v.GenericSchema, T>(schema: TSchema, input: unknown
     return { ok: false, issues };
   } catch {
     // Never throw at a caller holding junk: anything unreadable is one plain issue.
-    return { ok: false, issues: [{ field: '', message: 'This could not be read' }] };
+    return { ok: false, issues: [{ field: '', message: M.thisCouldNotBeRead }] };
   }
 }
 

@@ -12,6 +12,7 @@ import type { AppState, Connection } from '../ui/connection';
 import { download } from '../ui/download';
 import { formatDateTime, formatDay, localDay, wallClock, weekdayNames, type Fmt } from '../ui/format';
 import { t } from '../ui/i18n';
+import { issueText } from '../ui/issue-text';
 import { buildIcs, upcomingEvents } from '../ui/ics';
 import { stepName } from '../ui/steps';
 
@@ -43,7 +44,7 @@ export function OptionsApp({ connection, now = Date.now, locale }: Props) {
 /** Issues by field; the first message per field. */
 function byField(issues: FieldIssue[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const i of issues) if (!(i.field in out)) out[i.field] = i.message;
+  for (const i of issues) if (!(i.field in out)) out[i.field] = issueText(i.message);
   return out;
 }
 

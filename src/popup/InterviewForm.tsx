@@ -9,6 +9,7 @@ import type { FieldIssue, Send } from '../shared/protocol';
 import { CheckField, TextArea, TextField, errorText } from '../ui/components';
 import { nextHalfHour, toLocalInput } from '../ui/format';
 import { t } from '../ui/i18n';
+import { issueText } from '../ui/issue-text';
 
 type ContactRow = { key: number; name: string; email: string; title?: string };
 
@@ -95,8 +96,8 @@ export function placeIssues(issues: FieldIssue[], rowOf: number[]): { errors: Er
     } else if (['company', 'role', 'interviewAt', 'decisionExpectedBy', 'topic', 'notes', 'invitedToCall', 'callCustomary', 'hasOtherOffers'].includes(issue.field)) {
       id = fieldId(issue.field);
     }
-    if (id && !errors[id]) errors[id] = issue.message;
-    else if (!id) general.push(issue.message);
+    if (id && !errors[id]) errors[id] = issueText(issue.message);
+    else if (!id) general.push(issueText(issue.message));
   }
   return { errors, general };
 }

@@ -2,6 +2,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VALIDATION_MESSAGES } from '../../src/domain/model';
+import { setFallbackMessages, type Messages } from '../../src/ui/i18n';
+import { issueText } from '../../src/ui/issue-text';
 
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -38,5 +41,19 @@ describe('UI messages', () => {
     const labels = ['Company', 'Role', 'Interview date and time', 'Interviewer name', 'Interviewer email', 'Decision expected by', 'They invited me to call', 'Calling back is customary in my field', 'I have other offers', 'Topic we discussed', 'Notes', 'Save interview'];
     const values = new Set(Object.values(messages).map((m) => m.message));
     expect(labels.filter((l) => !values.has(l))).toEqual([]);
+  });
+
+  it('has every validation message of the domain, word for word, under v_<code>', () => {
+    for (const [code, text] of Object.entries(VALIDATION_MESSAGES)) expect(messages[`v_${code}`]?.message, code).toBe(text);
+  });
+
+  it('shows a validation message through the i18n table, and an unknown one as it came', () => {
+    try {
+      setFallbackMessages({ v_companyIsMissing: { message: 'Il manque le nom de l’entreprise' } });
+      expect(issueText('Company is missing')).toBe('Il manque le nom de l’entreprise');
+      expect(issueText('The disk is full')).toBe('The disk is full');
+    } finally {
+      setFallbackMessages(messages as Messages);
+    }
   });
 });
