@@ -9,7 +9,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { localDayOf } from '../domain/calendar';
 import type { DraftKind, FollowUpStep, Interview, Settings, StepKind } from '../domain/types';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import type { StorageArea } from './store';
 
 export type Reminder = { interview: Interview; step: FollowUpStep };

@@ -3,7 +3,7 @@
  * looked up when it is shown). Prefixes ("To:", "About") get their space here.
  */
 import type { DraftKind } from '../domain/types';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 
 export const kindName = (kind: DraftKind): string =>
   kind === 'thank-you' ? t('content_kindThankYou') : kind === 'status-inquiry' ? t('content_kindStatusInquiry') : t('content_kindFinalCheckIn');

@@ -11,7 +11,7 @@ import { CheckField, TextArea, TextField, errorText, useAppState } from '../ui/c
 import type { AppState, Connection } from '../ui/connection';
 import { download } from '../ui/download';
 import { formatDateTime, formatDay, localDay, wallClock, weekdayNames, type Fmt } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { issueText } from '../ui/issue-text';
 import { buildIcs, upcomingEvents } from '../ui/ics';
 import { stepName } from '../ui/steps';

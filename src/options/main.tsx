@@ -1,7 +1,7 @@
 import '../ui/theme.css';
 import { render } from 'preact';
 import { extensionConnection } from '../shared/connection';
-import { uiLanguage } from '../ui/i18n';
+import { uiLanguage } from '../shared/i18n';
 import { OptionsApp } from './OptionsApp';
 
 document.documentElement.lang = uiLanguage();

@@ -4,7 +4,7 @@ import { callCard, type InterviewStatus } from '../domain/plan';
 import type { DraftKind, FollowUpStep, Interview, Outcome, Settings, StepKind } from '../domain/types';
 import type { EventRequest } from '../shared/protocol';
 import { formatDateTimeCompact, formatShortDate, formatWhen, type Fmt } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import type { Row } from '../ui/plan-view';
 import { stepName } from '../ui/steps';
 import { stepsFor } from '../ui/plan-view';

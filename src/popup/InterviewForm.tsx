@@ -8,7 +8,7 @@ import type { Contact, Interview, Settings } from '../domain/types';
 import type { FieldIssue, Send } from '../shared/protocol';
 import { CheckField, TextArea, TextField, errorText } from '../ui/components';
 import { nextHalfHour, toLocalInput } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { issueText } from '../ui/issue-text';
 
 type ContactRow = { key: number; name: string; email: string; title?: string };

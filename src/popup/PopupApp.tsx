@@ -8,7 +8,7 @@ import type { EventRequest } from '../shared/protocol';
 import { Toast, errorText, useAppState, type ToastMessage } from '../ui/components';
 import type { AppState, Connection } from '../ui/connection';
 import { formatWhen, type Fmt } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { buildRows, buildRowsSliced, rowFor, type Row, type Rows } from '../ui/plan-view';
 import { stepName } from '../ui/steps';
 import { InterviewCard, closedWords, markSentLabel, type CardActions } from './InterviewCard';

@@ -12,7 +12,7 @@ import { extensionConnection } from '../shared/connection';
 import { actionLabel, itemFor, parseReminderId, readShown, whenPhrase, type ReminderAction, type ReminderItem, type ShownNotification } from '../background/notifications';
 import type { StorageArea } from '../background/store';
 import type { AppState } from '../shared/state';
-import { t, uiLanguage } from '../ui/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 
 const connection = extensionConnection();
 

@@ -1,6 +1,6 @@
 import type { FollowUpStep } from '../domain/types';
 import { formatDateTime, formatShortDate, type Fmt } from './format';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 import { stepName, stepShortName, stepView, stepViewText, visibleSteps } from './steps';
 
 type Props = {

@@ -2,7 +2,7 @@
 import type { ComponentChildren, Ref, TargetedEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AppState, Connection } from './connection';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 
 /** The state from the background, kept current through storage changes; `error` if the first load failed. */
 export function useAppState(connection: Connection): { state?: AppState; error?: string } {

@@ -13,7 +13,7 @@ import { TONE_RULES, TONE_WHY } from '../domain/tone';
 import type { Interview, InterviewEvent, Profile, Settings } from '../domain/types';
 import type { Backup, EventRequest, ImportPreview, Message, MessageType, RequestOf, ResponseOf, Send } from '../shared/protocol';
 import type { AppState, Connection } from './connection';
-import { setFallbackMessages, type Messages } from './i18n';
+import { setFallbackMessages, type Messages } from '../shared/i18n';
 
 /** Makes `t()` work without the extension's i18n API. */
 export function installFallbackMessages(): void {

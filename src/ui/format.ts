@@ -3,7 +3,7 @@
  * browser's unless a test pins one) and in the zone from their settings, so
  * "10:00" means 10:00 where they live, whatever the machine's zone.
  */
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 
 const DAY_MS = 86_400_000;
 

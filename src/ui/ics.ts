@@ -7,7 +7,7 @@
 import { planFollowUps } from '../domain/plan';
 import type { FollowUpStep, Interview, Settings } from '../domain/types';
 import { formatDateTime, type Fmt } from './format';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 import { stepName } from './steps';
 
 export type IcsEvent = {

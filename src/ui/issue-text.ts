@@ -4,7 +4,7 @@
  * table does not know (e.g. a storage failure's detail) is shown as it came.
  */
 import { VALIDATION_MESSAGES } from '../domain/model';
-import { t, type MessageKey } from './i18n';
+import { t, type MessageKey } from '../shared/i18n';
 
 let keyByText: Map<string, MessageKey> | undefined;
 

@@ -1,6 +1,6 @@
 /** Names and display states of plan steps, shared by the popup's timeline and the options preview. */
 import type { FollowUpStep, StepKind } from '../domain/types';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 
 export function stepName(kind: StepKind): string {
   switch (kind) {

@@ -5,5 +5,5 @@ import '@webext-core/fake-browser/auto';
 // fake-browser does not implement i18n.getMessage; t() then reads the English messages.json,
 // as the extension does in an English browser.
 import messages from '../../public/_locales/en/messages.json';
-import { setFallbackMessages, type Messages } from '../../src/ui/i18n';
+import { setFallbackMessages, type Messages } from '../../src/shared/i18n';
 setFallbackMessages(messages as Messages);

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { installFallbackMessages } from '../../src/ui/fake-connection';
 import { dayDiff, formatDateTime, formatDateTimeCompact, formatDay, formatShortDate, formatTime, formatWhen, nextHalfHour, toLocalInput, wallClock, weekdayNames } from '../../src/ui/format';
-import { formatEntry, t } from '../../src/ui/i18n';
+import { formatEntry, t } from '../../src/shared/i18n';
 
 beforeAll(() => installFallbackMessages());
 

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALIDATION_MESSAGES } from '../../src/domain/model';
-import { setFallbackMessages, type Messages } from '../../src/ui/i18n';
+import { setFallbackMessages, type Messages } from '../../src/shared/i18n';
 import { issueText } from '../../src/ui/issue-text';
 
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -11,7 +11,7 @@ const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'ut
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 }
-const UI = ['src/ui', 'src/popup', 'src/options', 'src/reminder', 'src/background', 'src/content'].flatMap(files).filter((f) => /\.tsx?$/.test(f));
+const UI = ['src/ui', 'src/popup', 'src/options', 'src/reminder', 'src/background', 'src/content', 'src/shared'].flatMap(files).filter((f) => /\.tsx?$/.test(f));
 
 describe('UI messages', () => {
   it('every t() key used by the pages exists', () => {
