@@ -1,4 +1,4 @@
-// `npm test`: typecheck, unit tests, build, web-ext lint, end-to-end tests in
+// `npm test`: typecheck, ESLint, unit tests, build, web-ext lint, end-to-end tests in
 // Chromium and Firefox. Every step runs even after a failure so the summary
 // is complete; the last line is `N passed, N failed` over everything that ran.
 import { spawnSync } from 'node:child_process';
@@ -45,7 +45,8 @@ function vitest(label, project) {
   return ok;
 }
 
-check('typecheck', 'npx', ['tsc', '--noEmit']);
+check('typecheck', 'npx', ['tsc', '-b']);
+check('eslint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 vitest('unit tests', 'unit');
 const built = check('build', 'npm', ['run', 'build', '--silent']);
 if (built) {
@@ -54,6 +55,13 @@ if (built) {
 } else {
   totals.failed += 2;
   failures.push('web-ext lint (not run: build failed)', 'end-to-end tests (not run: build failed)');
+}
+
+// Which browsers the end-to-end tests drove (each launch records its version).
+const versionsFile = 'artifacts/e2e-browsers.txt';
+if (existsSync(versionsFile)) {
+  const seen = [...new Set(readFileSync(versionsFile, 'utf8').split('\n').filter(Boolean))].sort();
+  console.log(`\ne2e: ${seen.join(', ')}`);
 }
 
 const summary = `${totals.passed} passed, ${totals.failed} failed`;

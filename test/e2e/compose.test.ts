@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { BROWSERS, ExtensionSession, fixture } from './harness';
+import { BROWSERS, clickOn, ExtensionSession, fixture } from './harness';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/#inbox';
 const GMAIL_POPOUT = 'https://mail.google.com/mail/u/0/?view=cm&fs=1&tf=1';
@@ -30,8 +30,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
   const ids: Record<string, string> = {};
 
   /** Sends a protocol message from an extension page, as the popup would. */
-  const message = <T = any>(m: unknown): Promise<T> => // eslint-disable-line
-    session.inExtension((msg) => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage(msg), m) as Promise<T>; // eslint-disable-line
+  const message = <T,>(m: unknown): Promise<T> => session.send<T>(m);
 
   const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
@@ -56,7 +55,6 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
   async function open(url: string): Promise<Page> {
     const page = await session.openPage(url);
     pages.push(page);
-    await page.setViewport({ width: 1400, height: 1000 });
     page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
     page.on('console', (m) => {
       if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`);
@@ -94,7 +92,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
     root.evaluate((r) => r.querySelector('followup-control')?.shadowRoot?.querySelector('.p')?.textContent ?? '');
 
   async function openPanel(root: ElementHandle<Element>, until: string | RegExp = /Insert|Which interview|Nothing|No interview/): Promise<string> {
-    await (await shadow(root, 'button')).click();
+    await clickOn(await shadow(root, 'button'));
     const frame = root.frame;
     await frame.waitForFunction(
       (r, src, flags) => new RegExp(src, flags).test(r.querySelector('followup-control')?.shadowRoot?.querySelector('.p')?.textContent ?? ''),
@@ -114,7 +112,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
     );
     const el = h.asElement();
     if (!el) throw new Error(`no panel button "${label}" in: ${await panelText(root)}`);
-    await (el as ElementHandle<Element>).click();
+    await clickOn(el as ElementHandle<Element>);
   }
 
   const bodyText = (root: ElementHandle<Element>, sel: string) => root.evaluate((r, s) => (r.querySelector(s) as HTMLElement).innerText, sel);
@@ -185,13 +183,13 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       await first.evaluate((m) => (m.querySelector('[data-act=fullscreen]') as HTMLElement).click());
       await main.waitForFunction(() => document.querySelector('#fullscreen-slot .M9'), WAIT);
       const full = await compose(main, '#fullscreen-slot .M9');
-      await new Promise((r) => setTimeout(r, 300)); // a few frames for any (wrong) re-injection
+      await session.afterFrames(page); // any (wrong) re-injection would happen in the next frame
       expect(await controlsIn(full)).toBe(1);
       expect(await page.$$eval('followup-control', (c) => c.length)).toBe(2);
       expect(await openPanel(full)).toMatch(/Which interview/);
       await full.evaluate((m) => (m.querySelector('[data-act=fullscreen]') as HTMLElement).click());
       await main.waitForFunction(() => !document.querySelector('#fullscreen-slot .M9'), WAIT);
-      await new Promise((r) => setTimeout(r, 300));
+      await session.afterFrames(page);
       expect(await page.$$eval('followup-control', (c) => c.length)).toBe(2);
 
       // Inline reply.
@@ -212,7 +210,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       const page = await open(GMAIL);
       const root = await compose(page.mainFrame(), '#dock .M9');
       await typeInBody(root, '[g_editable]', 'P.S. The office tour was great.', page);
-      await page.evaluate(() => ((window as any).__inputs = [])); // eslint-disable-line
+      await page.evaluate(() => (window.__inputs = []));
 
       const text = await openPanel(root);
       expect(text).toContain('Which interview is this email about?');
@@ -239,7 +237,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       const sig = body.indexOf('Jane Doe');
       expect(ps).toBeGreaterThan(at);
       expect(sig).toBeGreaterThan(ps);
-      const inputs = await page.evaluate(() => (window as any).__inputs as { field: string }[]); // eslint-disable-line
+      const inputs = await page.evaluate(() => window.__inputs as { field: string }[]);
       expect(new Set(inputs.map((i) => i.field))).toEqual(new Set(['to', 'subject', 'body']));
       expect(await root.evaluate((r) => r.getAttribute('data-draft-state'))).toBe('saving');
       // The panel closed, and our clicks never reached the page's own click handlers.
@@ -279,14 +277,14 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       expect(await root.evaluate((r) => r.querySelector('followup-control')!.shadowRoot!.querySelector('button')!.getAttribute('aria-label'))).toBe('Insert follow-up email');
       const text = await openPanel(root, 'Use calmer wording');
       expect(text).toContain("I still haven't heard back from you");
-      await page.evaluate(() => ((window as any).__inputs = [])); // eslint-disable-line
+      await page.evaluate(() => (window.__inputs = []));
       await panelButton(root, 'Use calmer wording');
       await root.frame.waitForFunction((r) => (r.querySelector('followup-control')!.shadowRoot!.querySelector('.n') as HTMLElement).hidden, WAIT, root);
       const body = await bodyText(root, '[g_editable]');
       expect(body).not.toContain("haven't heard");
       expect(body).toMatch(/^Hi Ana, I wanted to check in\.?/);
       expect(body).toContain('Jane Doe');
-      expect(await page.evaluate(() => (window as any).__inputs.some((i: { field: string }) => i.field === 'body'))).toBe(true); // eslint-disable-line
+      expect(await page.evaluate(() => window.__inputs.some((i) => i.field === 'body'))).toBe(true);
     });
 
     it('leaves quoted messages out of the tone check in an inline reply', async () => {
@@ -324,7 +322,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       await page.waitForFunction(() => /marked as sent/.test(document.querySelector('followup-toast')?.shadowRoot?.textContent ?? ''), WAIT);
       expect(await page.$eval('followup-toast', (t) => t.shadowRoot!.textContent)).toContain('email to Acme marked as sent.');
       await expect.poll(async () => (await history('acme')).filter((e) => e.type === 'sent'), WAIT).toEqual([expect.objectContaining({ type: 'sent', step })]);
-      expect(await page.evaluate(() => (window as any).__sent.length)).toBe(1); // eslint-disable-line
+      expect(await page.evaluate(() => window.__sent.length)).toBe(1);
 
       const undo = await page.evaluateHandle(() => document.querySelector('followup-toast')!.shadowRoot!.querySelector('button'));
       await (undo.asElement() as ElementHandle<Element>).click();
@@ -342,9 +340,12 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       await root.waitForSelector('[name=to] [data-hovercard-id]', WAIT);
       await root.evaluate((m) => (m.querySelector('[data-act=close]') as HTMLElement).click());
       await page.waitForFunction(() => !document.querySelector('#dock .M9'), WAIT);
-      await new Promise((r) => setTimeout(r, 500));
+      // The watcher notices the compose left within a frame; a "sent" it sent then would reach
+      // the background before this later round trip does.
+      await session.afterFrames(page);
+      const { backup } = await session.send<{ backup: { interviews: { id: string; history: { type: string }[] }[] } }>({ type: 'exportBackup' });
+      expect(backup.interviews.find((i) => i.id === ids.acme)!.history.filter((e) => e.type === 'sent')).toEqual([]);
       expect(await page.$('followup-toast')).toBeNull();
-      expect((await history('acme')).filter((e) => e.type === 'sent')).toEqual([]);
     });
 
     it('inserts hostile interview data as inert text', async () => {
@@ -373,7 +374,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       // Whatever of the payloads the draft carries is there as text, never as markup.
       expect(draft.body + draft.subject).toMatch(/<img|<script|<svg|<iframe/);
       expect(await root.$$eval('[g_editable] img, [g_editable] script, [g_editable] svg, [g_editable] iframe', (e) => e.length)).toBe(0);
-      expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined(); // eslint-disable-line
+      expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
       await message({ type: 'deleteInterview', id: ids.hostile });
     });
 
@@ -390,16 +391,16 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       await root.waitForSelector('[data-hovercard-id]', WAIT);
       expect(await root.$eval('input[name=subjectbox]', (i) => (i as HTMLInputElement).value)).toBe(draft.subject);
       expect((await bodyText(root, '[g_editable]')).trimStart().startsWith(draft.body.split('\n')[0]!)).toBe(true);
-      const inputs = await page.evaluate(() => (window as any).__inputs as { field: string }[]); // eslint-disable-line
+      const inputs = await page.evaluate(() => window.__inputs as { field: string }[]);
       expect(new Set(inputs.map((i) => i.field))).toEqual(new Set(['to', 'subject', 'body']));
     });
 
     it('stays silent on markup it does not know', async () => {
       const page = await open('https://mail.google.com/mail/u/1/#inbox');
       await page.waitForFunction(() => document.body.dataset.settled === 'true' && document.documentElement.dataset.followup === 'ready', WAIT);
-      await new Promise((r) => setTimeout(r, 1000)); // several batched scans
+      await session.afterFrames(page); // the watcher's scan of the settled page
       await page.click('.new-msg');
-      await new Promise((r) => setTimeout(r, 500));
+      await session.afterFrames(page);
       expect(await page.$$eval('followup-control, followup-toast', (c) => c.length)).toBe(0);
       expect(await page.$eval('iframe', (f) => (f as HTMLIFrameElement).contentDocument!.querySelectorAll('followup-control').length)).toBe(0);
     });
@@ -424,7 +425,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       expect(body.trimStart().startsWith(draft.body.split('\n')[0]!)).toBe(true);
       for (const line of draft.body.split('\n').filter((l) => l.trim())) expect(body).toContain(line);
       expect(body.indexOf('Jane Doe')).toBeGreaterThan(body.indexOf(draft.body.split('\n').filter((l) => l.trim()).pop()!));
-      const inputs = await page.evaluate(() => (window as any).__inputs as { field: string }[]); // eslint-disable-line
+      const inputs = await page.evaluate(() => window.__inputs as { field: string }[]);
       expect(new Set(inputs.map((i) => i.field))).toEqual(new Set(['to', 'subject', 'body']));
     });
 
@@ -462,7 +463,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       await frame.waitForFunction((r) => /Insert/.test(r.querySelector('followup-control')!.shadowRoot!.querySelector('.p')!.textContent!), WAIT, root);
       await panelButton(root, 'Insert');
       await root.waitForSelector('[data-field=to] .chip', WAIT);
-      expect(await page.evaluate(() => (window as any).__inputs.some((i: { frame: boolean; field: string }) => i.frame && i.field === 'body'))).toBe(true); // eslint-disable-line
+      expect(await page.evaluate(() => window.__inputs.some((i) => i.frame && i.field === 'body'))).toBe(true);
 
       await root.$eval('[aria-multiline=true]', (b) => (b as HTMLElement).focus());
       await page.keyboard.down('Control');
@@ -480,7 +481,7 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
     it('stays silent on markup it does not know', async () => {
       const page = await open('https://outlook.live.com/mail/0/');
       await page.waitForFunction(() => document.body.dataset.settled === 'true' && document.documentElement.dataset.followup === 'ready', WAIT);
-      await new Promise((r) => setTimeout(r, 1000));
+      await session.afterFrames(page);
       expect(await page.$$eval('followup-control, followup-toast', (c) => c.length)).toBe(0);
     });
   });

@@ -4,10 +4,10 @@
  * puppeteer-core, and serves fixture pages at the real webmail URLs by
  * request interception, so the shipped match patterns are what is tested.
  */
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { GECKO_ID } from '../../scripts/manifest-for';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -16,6 +16,15 @@ export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = { chromium: join(ROOT, 'dist/chrome'), firefox: join(ROOT, 'dist/firefox') };
 const FIXTURES = join(ROOT, 'test/fixtures');
+
+/**
+ * Every window starts at this size (set at launch, which every supported browser honours),
+ * so no test needs a viewport-emulation command to see a desktop-sized page.
+ */
+export const WINDOW = { width: 1400, height: 1000 };
+
+/** Where each launch records the browser version it drove; `npm test` prints the set. */
+export const VERSIONS_FILE = join(ROOT, 'artifacts/e2e-browsers.txt');
 
 /** Firefox's internal add-on UUID is random unless pinned; pinning lets tests open its pages. */
 const FIREFOX_UUID = '6f0c2f6e-5c1b-4f5e-9a34-2d0c1a7e9b10';
@@ -81,7 +90,9 @@ export class ExtensionSession {
         pipe: true,
         userDataDir: profileDir,
         enableExtensions: [dist],
+        defaultViewport: null,
         args: [
+          `--window-size=${WINDOW.width},${WINDOW.height}`,
           '--no-sandbox',
           '--disable-gpu',
           '--disable-background-networking',
@@ -98,6 +109,7 @@ export class ExtensionSession {
       );
       // Node gives non-special schemes an opaque origin, so build it from the host.
       const origin = `chrome-extension://${new URL(worker.url()).host}`;
+      await recordVersion(name, browser);
       return new ExtensionSession(name, browser, profileDir, ownsProfile, origin, options);
     }
     const browser = await puppeteer.launch({
@@ -105,8 +117,16 @@ export class ExtensionSession {
       executablePath: browserPath(name),
       headless: true,
       userDataDir: profileDir,
+      // No defaultViewport: puppeteer would emulate it on every new page with
+      // emulation.setScreenOrientationOverride, which Firefox ESR 140 does not know.
+      defaultViewport: null,
       args: ['--remote-allow-system-access'],
+      // Headless Firefox sizes its screen, and so its window, from these (default 1366×768).
+      env: { ...process.env, MOZ_HEADLESS_WIDTH: String(WINDOW.width), MOZ_HEADLESS_HEIGHT: String(WINDOW.height) },
       extraPrefsFirefox: {
+        // Closing a test's last tab must never close the window: with no window left,
+        // every later newPage() fails.
+        'browser.tabs.closeWindowWithLastTab': false,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
         // A temporary add-on is removed at shutdown; keep its storage and UUID
         // so a restart on the same profile behaves like a real browser restart.
@@ -121,7 +141,57 @@ export class ExtensionSession {
       },
     });
     await browser.installExtension(DIST.firefox);
+    await recordVersion(name, browser);
     return new ExtensionSession(name, browser, profileDir, ownsProfile, `moz-extension://${FIREFOX_UUID}`, options);
+  }
+
+  /**
+   * Emulates a viewport of `width` × `height` on `page` (e.g. the toolbar popup's size).
+   * puppeteer's BiDi setViewport sends the size together with a screen-orientation
+   * override that Firefox ESR 140 answers with "unknown command"; the size command is
+   * supported everywhere, so only that refusal is tolerated, and the size is checked.
+   */
+  async sizeViewport(page: Page, width: number, height: number): Promise<void> {
+    try {
+      await page.setViewport({ width, height });
+    } catch (error) {
+      if (!/unknown command|unsupported operation/i.test(String(error))) throw error;
+    }
+    // Polled with evaluate: waitForFunction is refused by an extension page's CSP in Firefox.
+    let got = '';
+    for (let tries = 0; tries < 100; tries++) {
+      got = await page.evaluate(() => `${innerWidth}×${innerHeight}`);
+      if (got === `${width}×${height}`) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`${this.name} did not size the viewport to ${width}×${height} (it is ${got})`);
+  }
+
+  /**
+   * A new tab. Firefox before 153 opens it in the most recent window of any kind, and while a
+   * notification is on screen (headless Firefox draws it in an alert window of its own, for
+   * 20 s) that window has no tabs: browsingContext.create fails with
+   * "TabManager.getTabBrowser(...) is undefined". Clearing the extension's notifications
+   * closes their windows (the user dismissing them); then the tab opens. Any other error is a
+   * real failure.
+   */
+  async newTab(): Promise<Page> {
+    const end = Date.now() + 30_000;
+    for (;;) {
+      try {
+        return await this.browser.newPage();
+      } catch (error) {
+        if (this.name !== 'firefox' || !/getTabBrowser/.test(String(error)) || Date.now() > end) throw error;
+        if (this.probePage && !this.probePage.isClosed()) {
+          await this.probePage.evaluate(async () => {
+            type Notifications = { getAll(): Promise<Record<string, unknown>>; clear(id: string): Promise<boolean> };
+            const n = (globalThis as unknown as { browser: { notifications: Notifications } }).browser.notifications;
+            await Promise.all(Object.keys(await n.getAll()).map((id) => n.clear(id)));
+          });
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   }
 
   /** Serves `routes` to every page opened afterwards through `openPage`. */
@@ -145,7 +215,7 @@ export class ExtensionSession {
    * fixture; any other http(s) request is refused (there is no network).
    */
   async openPage(url: string): Promise<Page> {
-    const page = await this.browser.newPage();
+    const page = await this.newTab();
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
       const reqUrl = request.url();
@@ -155,6 +225,9 @@ export class ExtensionSession {
       void request.respond({ status: route.status ?? 200, headers: route.headers ?? WEBMAIL_HEADERS, body: route.body });
     });
     await page.goto(url, { waitUntil: 'load' });
+    // Focus events (which the webmail pages and the content script rely on) only fire in the
+    // focused window; a notification may have taken focus (Firefox draws it in a window).
+    await page.bringToFront();
     return page;
   }
 
@@ -164,7 +237,7 @@ export class ExtensionSession {
 
   /** Opens an extension page (e.g. the popup) in a tab. */
   async openExtensionPage(path: string): Promise<Page> {
-    const page = await this.browser.newPage();
+    const page = await this.newTab();
     const url = this.extensionUrl(path);
     // Firefox may never report an extension-page navigation as finished (goto would sit out its
     // whole timeout, 10 s per page), so watch the page itself arrive instead of awaiting goto.
@@ -190,23 +263,23 @@ export class ExtensionSession {
   }
 
   storage(): Promise<Record<string, unknown>> {
-    return this.inExtension(() => (globalThis as any).chrome.storage.local.get(null)); // eslint-disable-line
+    return this.inExtension(() => globalThis.chrome.storage.local.get(null));
   }
 
   alarms(): Promise<{ name: string; scheduledTime: number }[]> {
-    return this.inExtension(() => (globalThis as any).chrome.alarms.getAll());
+    return this.inExtension(() => globalThis.chrome.alarms.getAll());
   }
 
   /** Sends a protocol message to the background from an extension page and returns its answer. */
-  send<T = any>(message: unknown): Promise<T> { // eslint-disable-line
-    return this.inExtension((m) => (globalThis as any).chrome.runtime.sendMessage(m), message) as Promise<T>; // eslint-disable-line
+  send<T = unknown>(message: unknown): Promise<T> {
+    return this.inExtension((m) => globalThis.chrome.runtime.sendMessage(m), message) as Promise<T>;
   }
 
   /** What the background recorded as shown (storage.session `shownNotifications`, newest last). */
   shownNotifications(): Promise<{ id: string; title: string; message: string; at: string; items: { interviewId: string; step: string }[] }[]> {
     return this.inExtension(async () => {
-      const got = await (globalThis as any).chrome.storage.session.get('shownNotifications'); // eslint-disable-line
-      return got.shownNotifications ?? [];
+      const got = await globalThis.chrome.storage.session.get('shownNotifications');
+      return (got.shownNotifications ?? []) as { id: string; title: string; message: string; at: string; items: { interviewId: string; step: string }[] }[];
     });
   }
 
@@ -241,7 +314,7 @@ export class ExtensionSession {
   /** Stops the background: Chromium terminates the service worker; Firefox waits for the event page to idle out. */
   async stopBackground(): Promise<void> {
     if (this.name === 'chromium') {
-      const page = (await this.browser.pages())[0] ?? (await this.browser.newPage());
+      const page = (await this.browser.pages())[0] ?? (await this.newTab());
       const cdp = await page.createCDPSession();
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
@@ -267,8 +340,82 @@ export class ExtensionSession {
     return ExtensionSession.launch(this.name, { ...this.options, profileDir: this.profileDir, ownsProfile: this.ownsProfile });
   }
 
+  /**
+   * Waits until the page has painted two more frames. The content script handles a DOM
+   * change in the first animation frame after it (its observer callback runs before the
+   * test can ask for a frame), so after this an absent control is absent for good, with
+   * no guess at a duration.
+   */
+  async afterFrames(page: Page): Promise<void> {
+    await page.bringToFront();
+    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  }
+
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
     if (this.ownsProfile) rmSync(this.profileDir, { recursive: true, force: true });
   }
+}
+
+/** Appends `name version` to VERSIONS_FILE (one line per launch; `npm test` prints the distinct set). */
+async function recordVersion(name: BrowserName, browser: Browser): Promise<void> {
+  const raw = await browser.version(); // "HeadlessChrome/150.0.7871.100" or "firefox/140.12.0esr"
+  const version = raw.slice(raw.indexOf('/') + 1);
+  mkdirSync(dirname(VERSIONS_FILE), { recursive: true });
+  appendFileSync(VERSIONS_FILE, `${name} ${version}\n`);
+}
+
+/**
+ * Waits until `fn`, evaluated in `page`, returns something truthy, and returns it.
+ * Polls with page.evaluate: puppeteer's waitForFunction / waitForSelector build their
+ * predicate with Function(), which an extension page's CSP refuses in Firefox ESR 140.
+ */
+export async function waitInPage<T, A extends unknown[]>(
+  page: Page,
+  fn: (...args: A) => T | Promise<T>,
+  options: { timeout?: number; what?: string } = {},
+  ...args: A
+): Promise<T> {
+  const end = Date.now() + (options.timeout ?? 15_000);
+  for (;;) {
+    const value = (await page.evaluate(fn as never, ...(args as unknown as never[])).catch((error: unknown) => {
+      // A navigation in progress destroys the context; anything else is a real failure.
+      if (/context|navigat|detached/i.test(String(error))) return undefined;
+      throw error;
+    })) as T | undefined;
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${options.what ?? fn.toString().slice(0, 120)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** waitInPage for a selector; returns once an element matches. */
+export async function waitForSelectorIn(page: Page, selector: string, timeout?: number): Promise<void> {
+  await waitInPage(page, (s) => document.querySelector(s) !== null, { timeout, what: `"${selector}"` }, selector);
+}
+
+/**
+ * A real mouse click on `el`. puppeteer's ElementHandle.click needs the element of a child
+ * frame, which Firefox ESR 140 cannot locate over WebDriver BiDi ("locator.type … context"),
+ * so inside a (same-origin) frame the frame's offset is added here and the page's mouse clicks.
+ */
+export async function clickOn(el: ElementHandle<Element>): Promise<void> {
+  const frame = el.frame;
+  const page = frame.page();
+  if (frame === page.mainFrame()) return el.click();
+  const mark = `f${Math.random().toString(36).slice(2)}`;
+  const inner = await el.evaluate((e, m) => {
+    e.scrollIntoView({ block: 'center' });
+    e.ownerDocument.documentElement.dataset.clickMark = m;
+    const r = e.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, mark);
+  const offset = await page.evaluate((m) => {
+    const f = [...document.querySelectorAll('iframe')].find((x) => x.contentDocument?.documentElement.dataset.clickMark === m);
+    if (!f) return null;
+    const r = f.getBoundingClientRect();
+    return { x: r.x + f.clientLeft, y: r.y + f.clientTop };
+  }, mark);
+  if (!offset) throw new Error('clickOn: the frame is not a same-origin frame of the page');
+  await page.mouse.click(offset.x + inner.x, offset.y + inner.y);
 }

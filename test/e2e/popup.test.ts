@@ -11,7 +11,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextDue, planFollowUps } from '../../src/domain/plan';
 import type { Interview, Settings } from '../../src/domain/types';
-import { BROWSERS, ExtensionSession, type BrowserName } from './harness';
+import { BROWSERS, ExtensionSession, waitForSelectorIn, waitInPage, type BrowserName } from './harness';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,8 +36,8 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false | 
 
 async function openPopup(session: ExtensionSession): Promise<Page> {
   const page = await session.openExtensionPage(POPUP);
-  await page.setViewport({ width: 380, height: 600 });
-  await page.waitForSelector('main h1', { timeout: 10_000 });
+  await session.sizeViewport(page, 380, 600);
+  await waitForSelectorIn(page, 'main h1', 10_000);
   return page;
 }
 
@@ -125,7 +125,7 @@ async function captureDownloads(page: Page): Promise<void> {
 }
 
 async function lastDownload(page: Page, count: number): Promise<{ text: string; type: string }> {
-  await page.waitForFunction((n) => (window as unknown as { __blobs: Blob[] }).__blobs.length >= n, { timeout: 10_000 }, count);
+  await waitInPage(page, (n) => (window as unknown as { __blobs: Blob[] }).__blobs.length >= n, { timeout: 10_000 }, count);
   return page.evaluate(async () => {
     const blobs = (window as unknown as { __blobs: Blob[] }).__blobs;
     const b = blobs[blobs.length - 1]!;
@@ -159,7 +159,7 @@ describe.each(BROWSERS)('popup and options in %s', (name) => {
 
   it('teaches on the empty popup, with no accessibility violations', async () => {
     const page = await openPopup(session);
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Log your first interview', { timeout: 10_000 });
+    await waitInPage(page, () => document.activeElement?.textContent === 'Log your first interview', { timeout: 10_000 });
     expect(await page.$eval('main', (m) => m.textContent)).toMatch(/thank-you email within 24 hours/i);
     await expectNoAxeViolations(page, name);
     await page.close();
@@ -167,16 +167,16 @@ describe.each(BROWSERS)('popup and options in %s', (name) => {
 
   it('logs an interview keyboard-only, stores it and arms the alarm at its first step', async () => {
     const page = await openPopup(session);
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Log your first interview', { timeout: 10_000 });
+    await waitInPage(page, () => document.activeElement?.textContent === 'Log your first interview', { timeout: 10_000 });
     const started = Date.now();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'iv-company', { timeout: 10_000 });
+    await waitInPage(page, () => document.activeElement?.id === 'iv-company', { timeout: 10_000 });
     await page.keyboard.type('Keyboard Labs');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Platform Engineer');
     await page.keyboard.press('Enter');
     // The saved card gets focus and shows the whole plan.
-    await page.waitForFunction(() => document.activeElement?.matches('li.card') && document.activeElement.textContent?.includes('Keyboard Labs'), { timeout: 10_000 });
+    await waitInPage(page, () => document.activeElement?.matches('li.card') && document.activeElement.textContent?.includes('Keyboard Labs'), { timeout: 10_000 });
     console.log(`[${name}] keyboard-only: form open → saved with plan shown in ${Date.now() - started} ms (typing at puppeteer speed)`);
     const text = await cardText(page, 'Keyboard Labs');
     expect(text).toMatch(/Thank-you.*Inquiry/);
@@ -205,12 +205,12 @@ describe.each(BROWSERS)('popup and options in %s', (name) => {
     const before = await session.storage();
     const page = await openPopup(session);
     await (await button(page, 'Log interview')).click();
-    await page.waitForFunction(() => document.activeElement?.id === 'iv-company', { timeout: 10_000 });
+    await waitInPage(page, () => document.activeElement?.id === 'iv-company', { timeout: 10_000 });
     const email = await field(page, 'Interviewer email');
     await email.focus();
     await page.keyboard.type('not-an-email');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.getElementById('iv-company')?.getAttribute('aria-invalid') === 'true', { timeout: 10_000 });
+    await waitInPage(page, () => document.getElementById('iv-company')?.getAttribute('aria-invalid') === 'true', { timeout: 10_000 });
     expect(await activeId(page)).toBe('iv-company');
     const errors = await page.evaluate(() =>
       [...document.querySelectorAll('[aria-invalid="true"]')].map((el) => [
@@ -229,7 +229,7 @@ describe.each(BROWSERS)('popup and options in %s', (name) => {
     await expectNoAxeViolations(page, name);
     // Esc cancels back to the list.
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.getElementById('iv-company'), { timeout: 10_000 });
+    await waitInPage(page, () => !document.getElementById('iv-company'), { timeout: 10_000 });
     await page.close();
   });
 
@@ -308,12 +308,13 @@ describe.each(BROWSERS)('popup and options in %s', (name) => {
       for (const [company, days] of [['Future One', 3], ['Future Two', 10]] as const) {
         const r = await session.send<{ ok: boolean }>({
           type: 'saveInterview',
-          input: { company, role: 'Designer', interviewAt: new Date(Date.now() + days * DAY).toISOString(), contacts: [{ name: 'Sam, “the” Lead; PM' }], decisionExpectedBy: new Date(Date.now() + (days + 4) * DAY).toISOString().slice(0, 10) },
+          // Whole minutes, as the form records them (an .ics holds whole seconds).
+          input: { company, role: 'Designer', interviewAt: new Date(Math.floor((Date.now() + days * DAY) / 60_000) * 60_000).toISOString(), contacts: [{ name: 'Sam, “the” Lead; PM' }], decisionExpectedBy: new Date(Date.now() + (days + 4) * DAY).toISOString().slice(0, 10) },
         });
         expect(r.ok).toBe(true);
       }
       page = await session.openExtensionPage(OPTIONS);
-      await page.waitForSelector('main h1', { timeout: 10_000 });
+      await waitForSelectorIn(page, 'main h1', 10_000);
       await field(page, 'Your name');
       await captureDownloads(page);
     });

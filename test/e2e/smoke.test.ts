@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, ExtensionSession, fixture } from './harness';
+import { BROWSERS, ExtensionSession, fixture, waitForSelectorIn, waitInPage } from './harness';
 
 describe.each(BROWSERS)('smoke in %s', (name) => {
   let session: ExtensionSession;
@@ -16,28 +16,36 @@ describe.each(BROWSERS)('smoke in %s', (name) => {
 
   it('loads the extension and renders the popup page', async () => {
     const page = await session.openExtensionPage('src/popup/index.html');
-    await page.waitForSelector('main h1', { timeout: 10_000 });
+    await waitForSelectorIn(page, 'main h1', 10_000);
     expect(await page.$eval('main h1', (h) => h.textContent)).toContain('FollowUp');
     await page.close();
   });
 
   it('asks for exactly storage, alarms and notifications', async () => {
-    const manifest = await session.inExtension(() => (globalThis as any).chrome.runtime.getManifest());
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'storage']);
+    const manifest = await session.inExtension(() => globalThis.chrome.runtime.getManifest());
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'notifications', 'storage']);
   });
 
   for (const url of ['https://mail.google.com/mail/u/0/#inbox', 'https://outlook.office.com/mail/', 'https://outlook.cloud.microsoft/mail/']) {
     it(`runs the content script on ${url}`, async () => {
       const page = await session.openPage(url);
-      await page.waitForFunction(() => document.documentElement.dataset.followup === 'ready', { timeout: 10_000 });
+      await waitInPage(page, () => document.documentElement.dataset.followup === 'ready', { timeout: 10_000 });
       await page.close();
     });
   }
 
   it('does not run the content script on another host', async () => {
-    const page = await session.openPage('https://example.com/');
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(await page.evaluate(() => document.documentElement.dataset.followup ?? null)).toBeNull();
-    await page.close();
+    // Content scripts run at document_idle. After load, two idle callbacks and two frames,
+    // a matching page has it (checked first, the same way), so an unmatched page never will.
+    const settled = async (url: string) => {
+      const page = await session.openPage(url);
+      await page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => requestIdleCallback(() => r()))));
+      await session.afterFrames(page);
+      const ran = await page.evaluate(() => document.documentElement.dataset.followup ?? null);
+      await page.close();
+      return ran;
+    };
+    expect(await settled('https://mail.google.com/mail/u/0/#inbox')).toBe('ready');
+    expect(await settled('https://example.com/')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BROWSERS, ExtensionSession, fixture, type BrowserName } from './harness';
+import { BROWSERS, ExtensionSession, fixture, waitForSelectorIn, waitInPage, type BrowserName } from './harness';
 import { nextDue, planFollowUps } from '../../src/domain/plan';
 import { draftEmail } from '../../src/domain/drafts';
 import type { Interview, Settings } from '../../src/domain/types';
@@ -86,7 +86,7 @@ async function setUp(session: ExtensionSession) {
 }
 
 async function backgroundStarts(session: ExtensionSession): Promise<number> {
-  return session.inExtension(async () => ((await (globalThis as any).chrome.storage.session.get('backgroundStarts')).backgroundStarts ?? 0) as number); // eslint-disable-line
+  return session.inExtension(async () => ((await globalThis.chrome.storage.session.get('backgroundStarts')).backgroundStarts ?? 0) as number);
 }
 
 /** The one alarm must sit at the planner's next step over everything stored. */
@@ -136,16 +136,16 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
     it('a web page cannot reach the background, and our content script may not ask for page-only changes', async () => {
       const before = await session.storage();
       const page = await session.openPage('https://mail.google.com/mail/u/0/#inbox');
-      await page.waitForFunction(() => document.documentElement.dataset.followup !== undefined, { timeout: 15_000 });
+      await waitInPage(page, () => document.documentElement.dataset.followup !== undefined, { timeout: 15_000 });
       // The page's own world has no way to message the extension (no externally_connectable).
       const reachable = await page.evaluate(() => {
-        const c = (globalThis as any).chrome; // eslint-disable-line
+        const c = globalThis.chrome;
         return typeof c?.runtime?.sendMessage === 'function' && typeof c?.runtime?.id === 'string';
       });
       expect(reachable).toBe(false);
       if (name === 'chromium') {
         const answers = await session.inContentScript(page, async () => {
-          const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m); // eslint-disable-line
+          const send = (m: unknown) => globalThis.chrome.runtime.sendMessage(m) as Promise<{ ok: boolean }>;
           return [
             await send({ type: 'saveSettings', settings: { timeZone: 'UTC', workWeek: [1], holidays: [], dayStart: '09:00', dayEnd: '10:00', preferredTime: '09:00' } }),
             await send({ type: 'saveInterview', input: { company: 'Evil', role: 'X', interviewAt: '2027-01-01T00:00:00Z' } }),
@@ -185,7 +185,7 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
       if (name === 'firefox') {
         // Headless Firefox closes notifications at once; watch the events from an extension page.
         await session.inExtension(() => {
-          const w = globalThis as any; // eslint-disable-line
+          const w = globalThis;
           w.__seen = [];
           w.browser.notifications.onShown.addListener((id: string) => w.__seen.push(`shown:${id}`));
           w.browser.notifications.onClosed.addListener((id: string) => w.__seen.push(`closed:${id}`));
@@ -202,13 +202,13 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
       expect(Date.parse(shown.at)).toBeGreaterThanOrEqual(thankYouAt);
 
       if (name === 'chromium') {
-        const open = await session.inExtension(() => (globalThis as any).chrome.notifications.getAll()); // eslint-disable-line
+        const open = await session.inExtension(() => globalThis.chrome.notifications.getAll());
         expect(Object.keys(open)).toContain(id);
       } else {
         // Headless Firefox has no notification service: it fires onClosed (not onShown) for a real notification at once.
         const seen = await waitFor('onShown/onClosed in Firefox', () =>
           session.inExtension((nid: string) => {
-            const events = (globalThis as any).__seen as string[]; // eslint-disable-line
+            const events = globalThis.__seen as string[];
             return events.includes(`shown:${nid}`) || events.includes(`closed:${nid}`) ? events : undefined;
           }, id),
         );
@@ -227,7 +227,7 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
     it('"Write email" (the reminder page a click opens) opens a compose URL whose decoded parameters equal the draft', async () => {
       expect(fired).toBeDefined();
       const page = await session.openExtensionPage(`src/reminder/index.html?id=${encodeURIComponent(fired!.id)}`);
-      await page.waitForSelector('main[data-ready] button[data-action="write"]', { timeout: 15_000 });
+      await waitForSelectorIn(page, 'main[data-ready] button[data-action="write"]', 15_000);
       expect(await page.$eval('h1', (h) => h.textContent)).toBe('Send a thank-you to Acme');
       // Its words come from messages.json through the browser's i18n API.
       expect(await page.$eval('button[data-action="write"]', (b) => b.textContent)).toBe('Write email');
@@ -257,10 +257,10 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
       const pageA = await session.openExtensionPage('src/options/index.html');
       const pageB = await session.openExtensionPage('src/popup/index.html');
       const mail = await session.openPage('https://mail.google.com/mail/u/0/#inbox');
-      await mail.waitForFunction(() => document.documentElement.dataset.followup !== undefined, { timeout: 15_000 });
+      await waitInPage(mail, () => document.documentElement.dataset.followup !== undefined, { timeout: 15_000 });
 
       const burst = async (tag: string, count: number, sharedId: string, at: number) => {
-        const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m); // eslint-disable-line
+        const send = (m: unknown) => globalThis.chrome.runtime.sendMessage(m) as Promise<{ ok: boolean }>;
         const jobs: Promise<{ ok: boolean }>[] = [];
         for (let i = 0; i < count; i++) {
           jobs.push(
@@ -282,7 +282,7 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
           ? session.inContentScript(
               mail,
               async (id: string, count: number) => {
-                const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m); // eslint-disable-line
+                const send = (m: unknown) => globalThis.chrome.runtime.sendMessage(m) as Promise<{ ok: boolean }>;
                 const jobs: Promise<{ ok: boolean }>[] = [];
                 for (let i = 0; i < count; i++) jobs.push(send({ type: 'recordEvent', id, event: { type: 'dismissed', step: 'move-on' } }));
                 return (await Promise.all(jobs)).map((r) => r.ok);
@@ -308,7 +308,7 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
     it('with 1,000 interviews there is still exactly one alarm', async () => {
       const base = Date.now() + 3 * DAY;
       const ok = await session.inExtension(async (start: number) => {
-        const send = (m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m); // eslint-disable-line
+        const send = (m: unknown) => globalThis.chrome.runtime.sendMessage(m) as Promise<{ ok: boolean }>;
         const jobs: Promise<{ ok: boolean }>[] = [];
         for (let i = 0; i < 1000; i++) {
           jobs.push(send({ type: 'saveInterview', input: { company: `Bulk ${i}`, role: 'Analyst', interviewAt: new Date(start + ((i * 7919) % 1000) * 60_000).toISOString(), contacts: [] } }));
@@ -396,12 +396,17 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
 
     it('migrates data written by schema version 0 with nothing lost', async () => {
       session = await ExtensionSession.launch(name);
+      // The fresh install's own start-up stamps schemaVersion 1 on the empty store. Replacing the
+      // store before that write lands let the stamp fall on the v0 data, which then read as
+      // already migrated (the suite's old flake): wait for the stamp, and check what was written.
+      await waitFor('the first start-up', async () => (await session.storage()).schemaVersion === 1);
       const v0 = JSON.parse(readFileSync('test/fixtures/storage-v0.json', 'utf8')) as Record<string, unknown>;
       await session.inExtension(async (data: Record<string, unknown>) => {
-        const c = (globalThis as any).chrome; // eslint-disable-line
+        const c = globalThis.chrome;
         await c.storage.local.clear();
         await c.storage.local.set(data);
       }, v0);
+      expect(await session.storage()).toEqual(v0);
       session = await session.restartAfter(0);
 
       const after = await waitFor('the migration', async () => {
