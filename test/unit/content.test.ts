@@ -27,7 +27,11 @@ const find = (site: ComposeAdapter, doc: ParentNode) =>
 
 const clone = (id: string) => (document.getElementById(id) as HTMLTemplateElement).content.firstElementChild!.cloneNode(true) as HTMLElement;
 const div = (text: string) => Object.assign(document.createElement('div'), { textContent: text });
-const frames = () => new Promise((r) => setTimeout(r, 300));
+/**
+ * Past the watcher's batching (one animation frame, or 250 ms in a hidden tab) on the fake
+ * clock: every test here runs on fake timers, so no test waits on the wall clock.
+ */
+const frames = () => vi.advanceTimersByTimeAsync(300);
 
 /** happy-dom has no layout: anything not inside display:none gets a width. */
 function fakeLayout() {
@@ -37,7 +41,12 @@ function fakeLayout() {
   });
 }
 
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
   document.documentElement.innerHTML = '<head></head><body></body>';
 });

@@ -346,22 +346,44 @@ describe('linear time', () => {
     'PLEASE NOW. ',
     'asap ',
   ];
-  it.each(traps)('%j repeated: 4× the text takes well under the 16× of quadratic time', (unit) => {
-    // Best of three, on inputs large enough (≥ 40 KB) that timer and GC noise stay small.
-    const time = (n: number) => {
-      const t = unit.repeat(n);
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const t0 = performance.now();
-        checkTone(t);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
+
+  /**
+   * Work is counted, not timed: every regular-expression operation the check makes (test,
+   * match, matchAll, replace, search and exec all run through RegExp.prototype.exec once it is
+   * replaced).
+   */
+  function work(text: string): { calls: number } {
+    const exec = RegExp.prototype.exec;
+    let calls = 0;
+    RegExp.prototype.exec = function (this: RegExp, s: string) {
+      calls++;
+      return exec.call(this, s);
     };
-    const reps = Math.ceil(40_000 / unit.length);
-    time(reps / 4); // warm up
-    const small = Math.max(time(reps), 2);
-    const big = time(reps * 4);
-    expect(big).toBeLessThan(small * 10);
+    try {
+      checkTone(text);
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+    return { calls };
+  }
+
+  it.each(traps)('%j repeated: each doubling of the text adds the same regular-expression work', (unit) => {
+    const reps = Math.ceil(5_000 / unit.length);
+    checkTone(unit.repeat(reps)); // compile and cache the rule groups first
+    const [w1, w2, w4] = [1, 2, 4].map((k) => work(unit.repeat(reps * k)).calls) as [number, number, number];
+    expect(w1).toBeGreaterThan(0);
+    // Linear (a·n + b) work adds a·n from n to 2n and 2·a·n from 2n to 4n; quadratic work would add 3× and 12×.
+    expect(w4 - w2).toBeLessThanOrEqual(2 * (w2 - w1) + 8);
+  });
+
+  it('bounds each operation: no rule repeats a group without a limit', () => {
+    // Within one match attempt a backtracking engine is only super-linear when a repeated group
+    // can itself match in many ways; every group repetition in the compiled rules is {0,8} or
+    // {0,8}?, and single tokens repeat only over character classes.
+    for (const list of Object.values(TONE_RULES))
+      for (const [phrase, , unless] of list!)
+        for (const src of [compilePhrase(phrase), unless ? compilePhrase(unless) : '']) {
+          expect(src, phrase).not.toMatch(/\)(?:[*+]|\{\d+,\})/);
+        }
   });
 });
