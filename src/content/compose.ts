@@ -64,7 +64,7 @@ export class Compose {
     this.on(this.root, 'keydown', this.presend);
     this.on(this.body, 'input', () => {
       clearTimeout(this.timer);
-      this.timer = setTimeout(this.check, TYPING_PAUSE) as unknown as number;
+      this.timer = setTimeout(this.check, TYPING_PAUSE);
     });
     this.check();
     return true;

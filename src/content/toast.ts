@@ -9,7 +9,7 @@ export function toast(doc: Document, text: string, undo?: () => Promise<boolean>
   let timer = 0;
   const later = (ms: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => host.remove(), ms) as unknown as number;
+    timer = setTimeout(() => host.remove(), ms);
   };
   if (undo) {
     const b = button(doc, T.undo, async () => {

@@ -99,7 +99,7 @@ export function watch(site: ComposeAdapter, doc: Document): () => void {
     if (dirty) return;
     dirty = true;
     frame = requestAnimationFrame(scan);
-    timer = setTimeout(scan, 250) as unknown as number;
+    timer = setTimeout(scan, 250);
   };
 
   const observer = new MutationObserver((records) => {
