@@ -109,8 +109,11 @@ it('measures the pressing-words check', async () => {
     let tn = 0;
     for (const e of entries) {
       const hit = checkTone(e.text).length > 0;
-      if (e.label === 'calm') hit ? fp++ : tn++;
-      else hit ? tp++ : fn++;
+      if (e.label === 'calm') {
+        if (hit) fp++;
+        else tn++;
+      } else if (hit) tp++;
+      else fn++;
     }
     const label = set === 'all' ? `corpus (${entries.length} sentences)` : `blind set 4 (${entries.length}, never used for tuning)`;
     rows.push({ metric: `${label}: recall`, value: Number((tp / (tp + fn)).toFixed(3)), unit: `(${tp}/${tp + fn})`, goal: set === 'all' ? '≥ 0.9' : undefined });

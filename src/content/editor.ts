@@ -114,7 +114,7 @@ export function insertAtTop(body: HTMLElement, text: string): void {
       exec(body, 'insertParagraph');
       if (line) exec(body, 'insertText', line);
     }
-    if (follow) exec(body, 'insertParagraph') && exec(body, 'insertParagraph');
+    if (follow && exec(body, 'insertParagraph')) exec(body, 'insertParagraph');
     return;
   }
   const frag = doc.createDocumentFragment();

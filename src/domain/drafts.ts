@@ -32,7 +32,7 @@ export const DRAFT_VARIANTS: Record<DraftKind, number> = { 'thank-you': 3, 'stat
 export function cleanText(s: unknown): string {
   return typeof s === 'string'
     ? s
-        .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+        .replace(/\p{Cc}/gu, ' ')
         .replace(/\s+/g, ' ')
         .trim()
     : '';

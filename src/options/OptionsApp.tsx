@@ -81,7 +81,7 @@ function useFocusFirstInvalid(container: { current: HTMLElement | null }, trigge
   // A layout effect: focus lands with the errors, not a frame later.
   useLayoutEffect(() => {
     if (trigger) container.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
-  }, [trigger]);
+  }, [container, trigger]);
 }
 
 type SaveResult<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
@@ -190,7 +190,7 @@ function escapeReverts(e: KeyboardEvent, revert: () => void): void {
 let zoneCache: string[] | undefined;
 function timeZones(): string[] {
   if (!zoneCache) {
-    let zones: string[] = [];
+    let zones: string[];
     try {
       zones = (Intl as unknown as { supportedValuesOf?(k: string): string[] }).supportedValuesOf?.('timeZone') ?? [];
     } catch {
@@ -589,8 +589,9 @@ function BackupSection({ connection, now }: { connection: Connection; now: () =>
 
 function CalendarSection({ state, now, locale }: { state: AppState; now: () => number; locale?: string }) {
   const [status, setStatus] = useState('');
-  const nowMs = now();
-  const events = useMemo(() => upcomingEvents(state.interviews, state.settings, nowMs, locale), [state.interviews, state.settings, Math.floor(nowMs / 60_000), locale]);
+  // The list is worked out again once a minute at most (a render later in the same minute reuses it).
+  const minute = Math.floor(now() / 60_000);
+  const events = useMemo(() => upcomingEvents(state.interviews, state.settings, minute * 60_000, locale), [state.interviews, state.settings, minute, locale]);
   const exportIcs = (): void => {
     download('followup.ics', buildIcs(events, now()), 'text/calendar');
     setStatus(t('options_icsExported', events.length));

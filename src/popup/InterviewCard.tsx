@@ -83,7 +83,7 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
     }
     opened.current = true;
     ref.current?.querySelector<HTMLElement>(`#${base}-panel input, #${base}-panel button`)?.focus();
-  }, [panel]);
+  }, [panel, base]);
 
   useLayoutEffect(() => {
     if (focus) {

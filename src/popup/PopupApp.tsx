@@ -76,6 +76,29 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
   const settings = state?.settings;
   const fmt: Fmt | undefined = useMemo(() => (settings ? { timeZone: settings.timeZone, ...(locale ? { locale } : {}) } : undefined), [settings, locale]);
 
+  // The card actions format with the current settings without being rebuilt on every change.
+  const latest = useRef({ fmt, nowMs, settings });
+  latest.current = { fmt, nowMs, settings };
+  const fmtWhen = useCallback((iso: string): string => {
+    const { fmt: f, nowMs: n } = latest.current;
+    return f ? formatWhen(iso, n, f) : iso;
+  }, []);
+  const eventMessage = useCallback((event: EventRequest, iv: Interview): string => {
+    const s = latest.current.settings;
+    const row = s ? rowFor(iv, s, now()) : undefined;
+    const next = row?.status.next ? t('toast_nextStep', stepName(row.status.next.kind), fmtWhen(row.status.next.notifyAt)) : '';
+    switch (event.type) {
+      case 'sent':
+        return `${t('toast_markedSent', stepName(event.step))} ${next}`.trim();
+      case 'dismissed':
+        return `${t('toast_skipped', stepName(event.step))} ${next}`.trim();
+      case 'reply':
+        return event.newDecisionDate ? `${t('toast_replyWithDate')} ${next}`.trim() : t('toast_replyPaused');
+      case 'outcome':
+        return closedWords(event.outcome);
+    }
+  }, [now, fmtWhen]);
+
   const actions: CardActions = useMemo(
     () => ({
       compose(iv, kind) {
@@ -130,33 +153,8 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
         );
       },
     }),
-    // fmtWhen and eventMessage read the latest settings through refs below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [send, show],
+    [send, show, fmtWhen, eventMessage],
   );
-
-  // Handlers above format with the current settings without being rebuilt on every change.
-  const latest = useRef({ fmt, nowMs, settings });
-  latest.current = { fmt, nowMs, settings };
-  function fmtWhen(iso: string): string {
-    const { fmt: f, nowMs: n } = latest.current;
-    return f ? formatWhen(iso, n, f) : iso;
-  }
-  function eventMessage(event: EventRequest, iv: Interview): string {
-    const s = latest.current.settings;
-    const row = s ? rowFor(iv, s, now()) : undefined;
-    const next = row?.status.next ? t('toast_nextStep', stepName(row.status.next.kind), fmtWhen(row.status.next.notifyAt)) : '';
-    switch (event.type) {
-      case 'sent':
-        return `${t('toast_markedSent', stepName(event.step))} ${next}`.trim();
-      case 'dismissed':
-        return `${t('toast_skipped', stepName(event.step))} ${next}`.trim();
-      case 'reply':
-        return event.newDecisionDate ? `${t('toast_replyWithDate')} ${next}`.trim() : t('toast_replyPaused');
-      case 'outcome':
-        return closedWords(event.outcome);
-    }
-  }
 
   const header = (
     <header>

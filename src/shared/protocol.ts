@@ -12,7 +12,6 @@ import type {
   DraftKind,
   FollowUpStep,
   Interview,
-  InterviewEvent,
   Outcome,
   Profile,
   Settings,

@@ -17,8 +17,10 @@ function score(entries: CorpusEntry[]): Score {
   let sameCategory = 0;
   for (const e of entries) {
     const found = checkTone(e.text);
-    if (e.label === 'calm') found.length ? fp++ : tn++;
-    else if (found.length) {
+    if (e.label === 'calm') {
+      if (found.length) fp++;
+      else tn++;
+    } else if (found.length) {
       tp++;
       if (found.some((f) => f.category === e.label)) sameCategory++;
     } else fn++;
