@@ -23,7 +23,8 @@ export default defineConfig({
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,
-    target: target === 'firefox' ? 'firefox128' : 'chrome120',
+    // The oldest versions the manifest accepts (minimum_chrome_version, gecko strict_min_version).
+    target: target === 'firefox' ? 'firefox140' : 'chrome150',
     minify: true,
     sourcemap: false,
     modulePreload: false,

@@ -1,11 +1,10 @@
-// `npm run package`: store-ready zips of both builds in artifacts/.
+// `npm run package` (which builds first, so a stale dist/ is never zipped): store-ready zips of both builds in artifacts/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('manifest.json', 'utf8'));
 mkdirSync('artifacts', { recursive: true });
 for (const target of ['chrome', 'firefox']) {
-  if (!existsSync(`dist/${target}/manifest.json`)) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   const zip = `artifacts/followup-${target}-${version}.zip`;
   rmSync(zip, { force: true });
   // web-ext build writes a deterministic zip of a directory without needing the zip binary.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { manifestFor } from '../../scripts/manifest-for';
+import { FIREFOX_MIN, manifestFor } from '../../scripts/manifest-for';
 
 const source = JSON.parse(readFileSync('manifest.json', 'utf8'));
 const MAIL_HOSTS = [
@@ -45,6 +45,17 @@ describe('manifestFor', () => {
     expect(m.browser_specific_settings).toMatchObject({
       gecko: { id: expect.stringContaining('@'), data_collection_permissions: { required: ['none'] } },
     });
+  });
+
+  it('states the oldest browsers it supports, and the build targets exactly those', () => {
+    expect(source.minimum_chrome_version).toMatch(/^\d+$/);
+    expect(manifestFor(source, 'chrome').minimum_chrome_version).toBe(source.minimum_chrome_version);
+    const firefox = manifestFor(source, 'firefox');
+    expect(firefox.minimum_chrome_version).toBeUndefined();
+    expect((firefox.browser_specific_settings as { gecko: { strict_min_version: string } }).gecko.strict_min_version).toBe(FIREFOX_MIN);
+    const vite = readFileSync('vite.config.ts', 'utf8');
+    expect(vite).toContain(`'firefox${parseInt(FIREFOX_MIN, 10)}'`);
+    expect(vite).toContain(`'chrome${source.minimum_chrome_version}'`);
   });
 
   it('does not change its input', () => {
