@@ -26,7 +26,13 @@ export type ToneCategory =
   | 'desperation'
   | 'ultimatum'
   | 'hard-sell'
-  | 'length';
+  | 'length'
+  // Kinds the sentence-level layer finds (issue 13); no phrase rule lists them.
+  | 'demand'
+  | 'escalation'
+  | 'guilt'
+  | 'sarcasm'
+  | 'entitlement';
 
 export type ToneRule = [phrase: string, suggestion: string, unless?: string];
 
@@ -38,6 +44,11 @@ export const WHY: Record<ToneCategory, string> = {
   ultimatum: 'It reads as a threat, or as if you would rather take another opportunity.',
   'hard-sell': 'It is a hard sell; restating why you are perfect comes across as pushy.',
   length: 'A follow-up this long reads as a hard sell; keep it to a few short sentences.',
+  demand: 'A bare command reads as an order; a question leaves them room to answer.',
+  escalation: 'Threatening to go over their head or to go public ends the conversation instead of moving it on.',
+  guilt: 'Pointing at what it cost you makes them feel they owe you, which breeds resentment rather than a reply.',
+  sarcasm: 'Irony reads as contempt in writing; say plainly what you would like to know.',
+  entitlement: 'It presumes the outcome, as if the decision were yours to make rather than theirs.',
 };
 
 // Shared pieces.
@@ -265,4 +276,9 @@ export const RULES: Record<ToneCategory, ToneRule[]> = {
     ["with me [(on board|onboard|on your team|on the team|in the role|in this role)][,] ((your _|you|the team|the company) (would|will|could|can)|you'll|you'd) + (succeed|thrive|win|grow|flourish|get|hit|reach|see|be)|(once|when) you hire me[,] (you'll|you will|your|the team|everything)", 'I would be glad to contribute to your team'],
   ],
   length: [],
+  demand: [],
+  escalation: [],
+  guilt: [],
+  sarcasm: [],
+  entitlement: [],
 };

@@ -18,13 +18,25 @@
  *   refer to the full text.
  * Findings are sorted by start and never overlap; `text.slice(start, end) === finding.text`.
  *
- * `checkTone` uses the built-in table. `toneChecker(table)` builds a checker from a table passed as
- * data, so a bundle that imports only it (and not `checkTone`) leaves tone-rules.ts out.
+ * - Sentences (issue 13): every sentence before the signature that no finding above touches is
+ *   judged by the sentence-level layer (tone-sentences.ts: wink-nlp tags, grammatical cues and a
+ *   learned classifier). A pressing one gives one finding spanning the sentence, with the reason of
+ *   its category and a calm sentence to put instead, built from `context` (company, role, the
+ *   interviewer's name, the decision date) when given.
+ *
+ * `checkTone` uses the built-in table and both layers; it is synchronous and runs in Node or in
+ * the background (the NLP model is about 1 MB gzip, so the content script asks the background
+ * with the `checkTone` message). `toneChecker(table)` builds a phrase-only checker from a table
+ * passed as data, so a bundle that imports only it (and not `checkTone`) leaves tone-rules.ts and
+ * the NLP layer out.
  */
 import { RULES, WHY, type ToneCategory, type ToneRule } from './tone-rules';
+import { calmAlternative, judgeSentences, pressing, type ToneContext } from './tone-sentences';
 
 export type { ToneCategory, ToneRule } from './tone-rules';
 export { RULES as TONE_RULES, WHY as TONE_WHY } from './tone-rules';
+export type { ToneContext, ToneKind } from './tone-sentences';
+export { KIND_CATEGORY as TONE_KIND_CATEGORY } from './tone-sentences';
 
 /** The rule table: plain JSON-safe data, so a content script may receive it in a message. */
 export type ToneTable = { rules: Partial<Record<ToneCategory, ToneRule[]>>; why: Record<ToneCategory, string> };
@@ -208,8 +220,21 @@ type Compiled = { cat: ToneCategory; sugg: string; src: string; re: RegExp; unle
 /** The rules that may start at one word, as one sticky alternation (group k+1 = ids[k]). */
 type Group = { ids: number[]; re: RegExp | null };
 
-/** Builds a checker for `table`; rules are compiled here, once. */
+/**
+ * Findings for the sentences of `masked` (quoted text masked) in [0, to) that none of `taken`
+ * (sorted by start: the findings so far, and the phrases a rule's "unless" cleared) touches;
+ * `make` builds a finding with offsets into the original text.
+ */
+export type SentenceLayer = (masked: string, to: number, taken: readonly { start: number; end: number }[], make: Make) => ToneFinding[];
+export type Make = (start: number, end: number, category: ToneCategory, suggestion: string, why?: string) => ToneFinding;
+
+/** Builds a phrase-only checker for `table`; rules are compiled here, once. */
 export function toneChecker(table: ToneTable): (text: string) => ToneFinding[] {
+  const engine = compileTable(table);
+  return (text) => engine(text);
+}
+
+function compileTable(table: ToneTable): (text: string, sentences?: SentenceLayer) => ToneFinding[] {
   const rules: Compiled[] = [];
   const index = new Map<string, number[]>();
   const prefixes: [string, number][] = [];
@@ -244,14 +269,32 @@ export function toneChecker(table: ToneTable): (text: string) => ToneFinding[] {
     byWord.set(typed, g);
     return g;
   };
-  return (text) => check(text, table.why, rules, candidates);
+  return (text, sentences) => check(text, table.why, rules, candidates, sentences);
 }
 
-let builtIn: ((text: string) => ToneFinding[]) | undefined;
-/** Finds pressure in `text` with the built-in rules (see the module comment). */
-export const checkTone = (text: string): ToneFinding[] => (builtIn ??= toneChecker({ rules: RULES, why: WHY }))(text);
+/** The sentence-level layer with the built-in model; suggestions use `context`. */
+export function sentenceLayer(context?: ToneContext): SentenceLayer {
+  return (masked, to, taken, make) =>
+    judgeSentences(masked, 0, to, taken)
+      .filter((v) => pressing(v))
+      .map((v) => make(v.start, v.end, v.category, calmAlternative(v.category, context)));
+}
 
-function check(text: string, why: ToneTable['why'], rules: Compiled[], candidates: (w: string) => Group): ToneFinding[] {
+let builtIn: ReturnType<typeof compileTable> | undefined;
+/** Finds pressure in `text` with the built-in rules and the sentence layer (see the module comment). */
+export const checkTone = (text: string, context?: ToneContext): ToneFinding[] =>
+  (builtIn ??= compileTable({ rules: RULES, why: WHY }))(text, sentenceLayer(context));
+
+/** The check with another sentence layer (the training script scores its models through this). */
+export const checkToneWith = (text: string, layer: SentenceLayer): ToneFinding[] => (builtIn ??= compileTable({ rules: RULES, why: WHY }))(text, layer);
+
+/** The phrase rules, marks, capitals and length only: the check as it was before the sentence layer. */
+export const checkPhrases = (text: string): ToneFinding[] => (builtIn ??= compileTable({ rules: RULES, why: WHY }))(text);
+
+/** A signature is what follows the last sign-off line, when that is short (a name, a title, a phone number). */
+const SIGNATURE_WORDS = 25;
+
+function check(text: string, why: ToneTable['why'], rules: Compiled[], candidates: (w: string) => Group, sentences?: SentenceLayer): ToneFinding[] {
   const q = quotedRanges(text);
   let t = text;
   if (q.length) {
@@ -263,7 +306,7 @@ function check(text: string, why: ToneTable['why'], rules: Compiled[], candidate
     }
     t += text.slice(i);
   }
-  const make = (start: number, end: number, category: ToneCategory, suggestion: string, w = why[category]): ToneFinding => ({
+  const make: Make = (start, end, category, suggestion, w = why[category]): ToneFinding => ({
     start,
     end,
     text: text.slice(start, end),
@@ -274,6 +317,7 @@ function check(text: string, why: ToneTable['why'], rules: Compiled[], candidate
 
   // Phrases: at each word, the first candidate rule that matches there; then go on after the match.
   const phrases: ToneFinding[] = [];
+  const cleared: { start: number; end: number }[] = [];
   const words = /[A-Za-z0-9][A-Za-z0-9'’]*/g;
   for (let m: RegExpExecArray | null; (m = words.exec(t)); ) {
     const at = m.index;
@@ -298,7 +342,12 @@ function check(text: string, why: ToneTable['why'], rules: Compiled[], candidate
           break;
         }
       }
-      if (end < 0) continue;
+      if (end < 0) {
+        // The rules say this is fine here ("I can start as soon as possible"): the sentence layer
+        // leaves it alone too.
+        cleared.push({ start: at, end: at + x[0].length });
+        continue;
+      }
     }
     phrases.push(make(at, end, r.cat, r.sugg));
     words.lastIndex = end;
@@ -360,6 +409,13 @@ function check(text: string, why: ToneTable['why'], rules: Compiled[], candidate
   }
   endRun();
   const found = [...phrases, ...marks, ...caps].sort((x, y) => x.start - y.start);
+  if (sentences) {
+    const tail = t.slice(signoff);
+    const body = signoff < t.length && (tail.match(/[^\s\u0001]+/g)?.length ?? 0) <= SIGNATURE_WORDS + 1 ? signoff : t.length;
+    const taken = [...found, ...cleared].sort((x, y) => x.start - y.start);
+    found.push(...sentences(t, body, taken, make));
+    found.sort((x, y) => x.start - y.start);
+  }
   const add = (start: number, end: number, category: ToneCategory, suggestion: string, w?: string) =>
     found.push(make(start, end, category, suggestion, w));
 

@@ -1,0 +1,97 @@
+/**
+ * Part-of-speech tagging for the sentence-level tone layer (issue 13), over wink-nlp and its
+ * English web model. Chosen over compromise by measurement (BENCHMARKS.md, "Sentence analysis
+ * library"): a 2,000-character email tags in a few milliseconds, where compromise's tagger needed
+ * about 40 ms. Pure JavaScript with no browser API, so it runs in the background and in Node alike.
+ *
+ * The model (about 3 MB) is built once, on the first sentence tagged, not when the module loads.
+ */
+import winkNLP, { type PartOfSpeech } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export type Pos = PartOfSpeech;
+
+/** One word or mark, with its offsets in the text it came from. */
+export type Token = {
+  start: number;
+  end: number;
+  /** As typed. */
+  text: string;
+  /** Lower case, curly apostrophes made straight, common texting spellings expanded ("u" → "you"). */
+  norm: string;
+  /** Dictionary form ("waited" → "wait", "n't" → "not"). */
+  lemma: string;
+  pos: Pos;
+  /** Inside the scope of a negation ("I have not heard back": heard, back). */
+  negated: boolean;
+};
+
+type Nlp = ReturnType<typeof winkNLP>;
+let nlp: Nlp | undefined;
+// Sentence boundaries are ours (sentences.ts); wink tags, lemmatises and marks negation.
+const tagger = (): Nlp => (nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']));
+
+/** Spellings wink reads as other words, written the way casual and texting English writes them. */
+const TEXTING: Record<string, string> = {
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  pls: 'please',
+  plz: 'please',
+  plse: 'please',
+  thx: 'thanks',
+  thnx: 'thanks',
+  ty: 'thanks',
+  im: "i'm",
+  ive: "i've",
+  dont: "don't",
+  cant: "can't",
+  wont: "won't",
+  didnt: "didn't",
+  havent: "haven't",
+  hasnt: "hasn't",
+  isnt: "isn't",
+  wasnt: "wasn't",
+  ppl: 'people',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  abt: 'about',
+  msg: 'message',
+  msgs: 'messages',
+  rn: 'now',
+  asap: 'asap',
+};
+
+/** Tags `text` (one sentence); offsets are shifted by `offset` so they point into the whole email. */
+export function tag(text: string, offset = 0): Token[] {
+  const its = tagger().its;
+  const doc = tagger().readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const pos = tokens.out(its.pos) as Pos[];
+  const lemma = tokens.out(its.lemma) as string[];
+  const negated = tokens.out(its.negationFlag) as unknown as boolean[];
+  const out: Token[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (pos[i] === 'SPACE') continue;
+    // wink keeps each token as typed, so it is found again from where the last one ended.
+    const found = text.indexOf(v, at);
+    if (found < 0) continue;
+    at = found + v.length;
+    const lower = v.toLowerCase().replace(/’/g, "'");
+    const norm = TEXTING[lower] ?? lower;
+    out.push({
+      start: offset + found,
+      end: offset + at,
+      text: v,
+      norm,
+      lemma: norm !== lower ? norm : (lemma[i] ?? lower).toLowerCase(),
+      pos: norm !== lower && norm === 'you' ? 'PRON' : pos[i]!,
+      negated: !!negated[i],
+    });
+  }
+  return out;
+}
