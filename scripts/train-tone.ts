@@ -1,9 +1,9 @@
 /**
- * Trains the sentence-level tone classifier (issue 13) and writes src/domain/tone-model.json.
+ * Trains the sentence-level tone classifier (issue 13) and writes src/domain/nlp/tone-model.json.
  * `npm run train:tone` (scripts/train-tone.run.mjs runs this file).
  *
  * - Data: test/fixtures/tone/corpus.ts, the training half of its fixed split (blind5 is never read).
- * - Model: multinomial logistic regression over hashed features (src/domain/tone-features.ts),
+ * - Model: multinomial logistic regression over hashed features (src/domain/nlp/features.ts),
  *   trained by stochastic gradient descent with AdaGrad steps and L2 decay, in an order shuffled by
  *   a seeded generator; weights quantised to signed bytes. Nothing depends on the clock, the
  *   machine or the order of the files, so re-running gives a byte-identical model.
@@ -18,9 +18,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tag } from '../src/domain/nlp/tokens';
 import { checkToneWith } from '../src/domain/tone';
-import { bucketsOf, classifier, encode, knownHash, type Classifier, type ToneModel } from '../src/domain/tone-classifier';
-import { features } from '../src/domain/tone-features';
-import { judgeSentences } from '../src/domain/tone-sentences';
+import { bucketsOf, classifier, encode, knownHash, type Classifier, type ToneModel } from '../src/domain/nlp/classifier';
+import { features } from '../src/domain/nlp/features';
+import { judgeSentences } from '../src/domain/nlp/layer';
 import { toneCorpus, type Example } from '../test/fixtures/tone/corpus';
 
 export const LABELS = ['calm', 'impatience', 'blame', 'demand', 'urgency', 'ultimatum', 'escalation', 'desperation', 'guilt', 'sarcasm', 'entitlement', 'hard-sell'] as const;
@@ -258,7 +258,7 @@ export function train(examples: readonly Example[], options: Partial<TrainOption
   return quantise(fit(rows(data, opts, known), opts), known, opts, calmBelow, about);
 }
 
-export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../src/domain/tone-model.json');
+export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../src/domain/nlp/tone-model.json');
 
 /** The model file's text: the same model always gives the same bytes. */
 export const serialise = (m: ToneModel): string => `${JSON.stringify(m)}\n`;

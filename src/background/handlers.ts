@@ -11,7 +11,7 @@ import { workWeekStart } from '../domain/calendar';
 import { draftEmail } from '../domain/drafts';
 import { validateInterview, validateInterviewInput } from '../domain/model';
 import { planFollowUps, snoozeTime } from '../domain/plan';
-import { TONE_RULES, TONE_WHY } from '../domain/tone';
+import { checkTone, TONE_RULES, TONE_WHY, type ToneContext } from '../domain/tone';
 import type { Draft, DraftKind, Interview, InterviewEvent, StepKind } from '../domain/types';
 import type { ComposeInterview, EventRequest, Message, MessageType, ResponseOf } from '../shared/protocol';
 import { classifySender, CONTENT_SCRIPT_MESSAGES, parseMessage, type SenderKind, type SenderLike } from '../shared/protocol-schema';
@@ -308,6 +308,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async toneRules() {
       return { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } };
+    },
+
+    async checkTone({ text, interviewId }) {
+      let context: ToneContext | undefined;
+      if (interviewId !== undefined) {
+        await store.open();
+        const iv = store.interview(interviewId);
+        if (iv) context = { company: iv.company, role: iv.role, contactName: iv.contacts[0]?.name, decisionDate: iv.decisionExpectedBy };
+      }
+      return { ok: true, findings: checkTone(text, context) };
     },
 
     async dismissCorrupt({ key }) {

@@ -19,7 +19,7 @@
  * Findings are sorted by start and never overlap; `text.slice(start, end) === finding.text`.
  *
  * - Sentences (issue 13): every sentence before the signature that no finding above touches is
- *   judged by the sentence-level layer (tone-sentences.ts: wink-nlp tags, grammatical cues and a
+ *   judged by the sentence-level layer (nlp/layer.ts: wink-nlp tags, grammatical cues and a
  *   learned classifier). A pressing one gives one finding spanning the sentence, with the reason of
  *   its category and a calm sentence to put instead, built from `context` (company, role, the
  *   interviewer's name, the decision date) when given.
@@ -31,12 +31,12 @@
  * the NLP layer out.
  */
 import { RULES, WHY, type ToneCategory, type ToneRule } from './tone-rules';
-import { calmAlternative, judgeSentences, pressing, type ToneContext } from './tone-sentences';
+import { calmAlternative, judgeSentences, pressing, type ToneContext } from './nlp/layer';
 
 export type { ToneCategory, ToneRule } from './tone-rules';
 export { RULES as TONE_RULES, WHY as TONE_WHY } from './tone-rules';
-export type { ToneContext, ToneKind } from './tone-sentences';
-export { KIND_CATEGORY as TONE_KIND_CATEGORY } from './tone-sentences';
+export type { ToneContext, ToneKind } from './nlp/layer';
+export { KIND_CATEGORY as TONE_KIND_CATEGORY } from './nlp/layer';
 
 /** The rule table: plain JSON-safe data, so a content script may receive it in a message. */
 export type ToneTable = { rules: Partial<Record<ToneCategory, ToneRule[]>>; why: Record<ToneCategory, string> };

@@ -7,7 +7,7 @@
  * Only the background imports this file (valibot stays out of the content script).
  */
 import * as v from 'valibot';
-import type { Message, MessageType } from './protocol';
+import { TONE_TEXT_LIMIT, type Message, type MessageType } from './protocol';
 
 /** The webmail hosts our content script runs on (manifest.json "content_scripts"). */
 export const MAIL_HOSTS: readonly string[] = [
@@ -19,7 +19,7 @@ export const MAIL_HOSTS: readonly string[] = [
 ];
 
 /** What a content script may ask; everything else needs an extension page. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'toneRules', 'recordEvent', 'undoEvent', 'openCompose', 'snooze']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'toneRules', 'checkTone', 'recordEvent', 'undoEvent', 'openCompose', 'snooze']);
 
 export type SenderLike = { id?: string; url?: string; origin?: string; tab?: unknown };
 export type SenderKind = 'page' | 'content' | 'foreign';
@@ -88,6 +88,7 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
     recipients: v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(200)),
   }),
   toneRules: message('toneRules'),
+  checkTone: message('checkTone', { text: v.pipe(v.string(), v.maxLength(TONE_TEXT_LIMIT)), interviewId: v.optional(ID) }),
   dismissCorrupt: message('dismissCorrupt', { key: v.pipe(v.string(), v.minLength(1), v.maxLength(400)) }),
 };
 

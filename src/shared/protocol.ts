@@ -17,7 +17,7 @@ import type {
   Settings,
   StepKind,
 } from '../domain/types';
-import type { ToneTable } from '../domain/tone';
+import type { ToneFinding, ToneTable } from '../domain/tone';
 
 export type FieldIssue = { field: string; message: string };
 
@@ -75,6 +75,12 @@ export type Requests = {
    * (toneChecker) instead of bundling the ~7 KB gzip table into every mail frame.
    */
   toneRules: { request: Record<never, never>; response: { ok: true; table: ToneTable } };
+  /**
+   * The full pressing-words check (phrase rules and the sentence layer, whose NLP model stays in
+   * the background) of the text being written, at most TONE_TEXT_LIMIT characters. With
+   * `interviewId`, a sentence's calmer wording uses that interview's facts. Offsets index `text`.
+   */
+  checkTone: { request: { text: string; interviewId?: string }; response: { ok: true; findings: ToneFinding[] } };
   /** Sets aside a corrupt record's warning once the user has seen it. */
   dismissCorrupt: { request: { key: string }; response: { ok: true } };
 };
@@ -94,6 +100,9 @@ export function createClient(transport: Transport) {
 }
 
 export type Send = ReturnType<typeof createClient>;
+
+/** The longest text the checkTone message accepts (a long thread with its quotes fits). */
+export const TONE_TEXT_LIMIT = 100_000;
 
 /** Storage keys: one key per interview, plus settings, profile and the schema version. */
 export const STORAGE_KEYS = {

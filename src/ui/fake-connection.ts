@@ -9,7 +9,7 @@
 import messages from '../../public/_locales/en/messages.json';
 import { defaultProfile, defaultSettings, validateInterview, validateInterviewInput, validateProfile, validateSettings } from '../domain/model';
 import { snoozeTime } from '../domain/plan';
-import { TONE_RULES, TONE_WHY } from '../domain/tone';
+import { checkPhrases, TONE_RULES, TONE_WHY } from '../domain/tone';
 import type { Interview, InterviewEvent, Profile, Settings } from '../domain/types';
 import type { Backup, EventRequest, ImportPreview, Message, MessageType, RequestOf, ResponseOf, Send } from '../shared/protocol';
 import type { AppState, Connection } from './connection';
@@ -198,6 +198,10 @@ export function fakeConnection(options: FakeOptions = {}): FakeConnection {
     },
     toneRules() {
       return { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } };
+    },
+    // The phrase rules only: the sentence layer's model stays out of the preview pages.
+    checkTone({ text }) {
+      return { ok: true, findings: checkPhrases(text) };
     },
     dismissCorrupt({ key }) {
       conn.set({ corrupt: conn.state.corrupt.filter((c) => c.key !== key) });

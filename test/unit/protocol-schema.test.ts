@@ -21,6 +21,7 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
   openCompose: { type: 'openCompose', id: 'a', kind: 'thank-you' },
   composeContext: { type: 'composeContext', recipients: ['dana@acme.example'] },
   toneRules: { type: 'toneRules' },
+  checkTone: { type: 'checkTone', text: 'Any news??', interviewId: 'a' },
   dismissCorrupt: { type: 'dismissCorrupt', key: 'interview:a' },
 };
 
@@ -98,6 +99,6 @@ describe('senders', () => {
   });
 
   it('content scripts may only ask for compose things', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'openCompose', 'recordEvent', 'snooze', 'toneRules', 'undoEvent']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['checkTone', 'composeContext', 'openCompose', 'recordEvent', 'snooze', 'toneRules', 'undoEvent']);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   applySuggestion,
+  checkPhrases,
   checkTone,
   compilePhrase,
   quotedRanges,
@@ -183,7 +184,10 @@ describe('quoted replies are not checked, offsets stay relative to the whole tex
       expect(checkTone(`Thank you!\n\n${head}\nWhy haven't you replied?? ASAP`)).toEqual([]);
   });
   it('a phrase never spans from the message into a quote', () => {
-    expect(checkTone('I have been waiting\n> for your reply')).toEqual([]);
+    const text = 'I have been waiting\n> for your reply';
+    expect(checkPhrases(text)).toEqual([]);
+    // The sentence layer may judge the unquoted line, but nothing reaches into the quote.
+    for (const f of checkTone(text)) expect(f.end).toBeLessThanOrEqual(text.indexOf('\n'));
   });
 });
 
@@ -224,8 +228,8 @@ describe('applySuggestion', () => {
   it('applying every suggestion (last first) removes every phrase finding', () => {
     for (const c of CORPUS.filter((x) => x.label !== 'calm' && x.label !== 'length')) {
       let t = c.text;
-      for (const f of checkTone(t).reverse()) t = applySuggestion(t, f);
-      const left = checkTone(t).filter((f) => f.category !== 'length');
+      for (const f of checkPhrases(t).reverse()) t = applySuggestion(t, f);
+      const left = checkPhrases(t).filter((f) => f.category !== 'length');
       expect(left.map((f) => f.text), `${c.text} → ${t}`).toEqual([]);
     }
   });

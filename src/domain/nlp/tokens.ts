@@ -6,7 +6,7 @@
  *
  * The model (about 3 MB) is built once, on the first sentence tagged, not when the module loads.
  */
-import winkNLP, { type PartOfSpeech } from 'wink-nlp';
+import winkNLP, { type ItsFunction, type PartOfSpeech } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 export type Pos = PartOfSpeech;
@@ -70,7 +70,8 @@ export function tag(text: string, offset = 0): Token[] {
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
   const pos = tokens.out(its.pos) as Pos[];
-  const lemma = tokens.out(its.lemma) as string[];
+  // wink's typings give its.lemma the model-level signature; at run time it is an ordinary token function.
+  const lemma = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
   const negated = tokens.out(its.negationFlag) as unknown as boolean[];
   const out: Token[] = [];
   let at = 0;

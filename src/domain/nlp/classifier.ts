@@ -1,6 +1,6 @@
 /**
  * The learned part of the sentence-level tone layer (issue 13): a multinomial logistic regression
- * over hashed features (tone-features.ts). Trained by scripts/train-tone.ts, which writes the model
+ * over hashed features (features.ts). Trained by scripts/train-tone.ts, which writes the model
  * as data (tone-model.json): weights quantised to one signed byte each, base64-encoded.
  *
  * Prediction is a sum of one weight per feature and label, then a softmax: microseconds a sentence.

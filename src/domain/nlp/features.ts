@@ -17,7 +17,7 @@
  * - praise next to a complaint (sarcasm): "love", "thanks for", "great" with silence, waiting, speed;
  * - softeners that make a request polite ("could you", "when you have a moment", "I understand").
  */
-import type { Token } from './nlp/tokens';
+import type { Token } from './tokens';
 
 const NUMBER_WORDS = new Set(
   'a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty several many multiple few couple countless numerous dozen hundred some'.split(' '),

@@ -1,15 +1,15 @@
 /**
  * The sentence-level tone layer (issue 13): each sentence the phrase rules left alone is tagged
- * (nlp/tokens.ts), described (tone-features.ts) and classified (tone-classifier.ts). A sentence the
+ * (tokens.ts), described (features.ts) and classified (classifier.ts). A sentence the
  * classifier finds pressing becomes one finding spanning the sentence, with the reason of its
  * category and a calm sentence to put instead, built from the interview's facts when they are known.
  */
 import { format, parseISO, isValid } from 'date-fns';
-import { tag } from './nlp/tokens';
-import { sentenceSpans } from './nlp/sentences';
-import { features } from './tone-features';
-import { classifier, type Classifier, type ToneModel } from './tone-classifier';
-import type { ToneCategory } from './tone-rules';
+import { tag } from './tokens';
+import { sentenceSpans } from './sentences';
+import { features } from './features';
+import { classifier, type Classifier, type ToneModel } from './classifier';
+import type { ToneCategory } from '../tone-rules';
 import MODEL from './tone-model.json';
 
 /** What is known about the interview the email is about; every field is optional. */
