@@ -131,7 +131,9 @@ export function cues(tokens: Token[]): Set<string> {
     if (norm[i] !== 'i' && norm[i] !== 'we') continue;
     const a = norm[i + 1]!;
     const b = norm[i + 2] ?? '';
-    if (FUTURE.has(a) || ((a === "'m" || a === 'am') && b === 'going') || (a === 'have' && b === 'to') || (a === "'d" && b === 'have') || a === 'would') {
+    // "I will", "I'll", "I'm going to", "I have to", "I'd have to", and "I'm taking / withdrawing …".
+    const progressive = (a === "'m" || a === 'am') && /ing$/.test(b) && b !== 'looking' && b !== 'hoping';
+    if (FUTURE.has(a) || ((a === "'m" || a === 'am') && b === 'going') || progressive || (a === 'have' && b === 'to') || (a === "'d" && b === 'have') || a === 'would') {
       firstFuture = true;
       const verb = words.slice(i + 2, i + 6).find((t) => t.pos === 'VERB' && !FUTURE.has(t.norm) && t.lemma !== 'go' && t.lemma !== 'have' && t.lemma !== 'be');
       if (verb) out.add(`ifut=${verb.lemma}`);
@@ -146,7 +148,7 @@ export function cues(tokens: Token[]): Set<string> {
   for (let i = 0; i + 1 < n; i++) {
     if (norm[i] !== 'i') continue;
     const v = words.slice(i + 1, i + 3).find((t) => t.pos === 'VERB');
-    if (!v || v.norm === v.lemma) continue;
+    if (!v || v.norm === v.lemma || /ing$/.test(v.norm)) continue;
     out.add('i-past');
     const rest = norm.slice(i + 2);
     if (rest.includes('my') || rest.includes('all') || rest.includes('whole') || rest.includes('entire')) out.add('i-past+my');

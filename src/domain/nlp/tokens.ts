@@ -63,10 +63,40 @@ const TEXTING: Record<string, string> = {
   asap: 'asap',
 };
 
+/** The second half of a contraction, as wink tags it. */
+const CLITIC: Record<string, { lemma: string; pos: Pos }> = {
+  "'m": { lemma: 'be', pos: 'AUX' },
+  "'re": { lemma: 'be', pos: 'AUX' },
+  "'s": { lemma: 'be', pos: 'AUX' },
+  "'ve": { lemma: 'have', pos: 'AUX' },
+  "'ll": { lemma: 'will', pos: 'AUX' },
+  "'d": { lemma: 'would', pos: 'AUX' },
+  "n't": { lemma: 'not', pos: 'PART' },
+};
+
+/**
+ * A contraction typed without its apostrophe ("im", "dont"), as the two tokens wink makes of the
+ * spelled one ("i" + "'m", "do" + "n't"), each over its own letters.
+ */
+function splitContraction(typed: string, norm: string, start: number, out: Token[]): boolean {
+  const m = /^(.+?)(n't|'[a-z]+)$/.exec(norm);
+  const clitic = m && CLITIC[m[2]!];
+  if (!m || !clitic) return false;
+  const tailLength = m[2]!.replace("'", '').length;
+  const cut = typed.length - tailLength;
+  if (cut <= 0) return false;
+  const head = m[1] === 'ca' || m[1] === 'wo' ? (m[1] === 'ca' ? 'can' : 'will') : m[1]!;
+  out.push({ start, end: start + cut, text: typed.slice(0, cut), norm: head, lemma: head, pos: head === 'i' ? 'PRON' : 'AUX', negated: false });
+  out.push({ start: start + cut, end: start + typed.length, text: typed.slice(cut), norm: m[2]!, lemma: clitic.lemma, pos: clitic.pos, negated: false });
+  return true;
+}
+
 /** Tags `text` (one sentence); offsets are shifted by `offset` so they point into the whole email. */
 export function tag(text: string, offset = 0): Token[] {
   const its = tagger().its;
-  const doc = tagger().readDoc(text);
+  // Curly apostrophes become straight ones (same length, so offsets hold): wink splits "I'm" but not "I’m".
+  const straight = text.replace(/’/g, "'");
+  const doc = tagger().readDoc(straight);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
   const pos = tokens.out(its.pos) as Pos[];
@@ -79,15 +109,17 @@ export function tag(text: string, offset = 0): Token[] {
     const v = values[i]!;
     if (pos[i] === 'SPACE') continue;
     // wink keeps each token as typed, so it is found again from where the last one ended.
-    const found = text.indexOf(v, at);
+    const found = straight.indexOf(v, at);
     if (found < 0) continue;
     at = found + v.length;
-    const lower = v.toLowerCase().replace(/’/g, "'");
+    const lower = v.toLowerCase();
     const norm = TEXTING[lower] ?? lower;
+    // wink leaves some contractions whole ("I'm" after a comma); texting drops the apostrophe.
+    if ((norm !== lower || norm.includes("'")) && splitContraction(text.slice(found, at), norm, offset + found, out)) continue;
     out.push({
       start: offset + found,
       end: offset + at,
-      text: v,
+      text: text.slice(found, at),
       norm,
       lemma: norm !== lower ? norm : (lemma[i] ?? lower).toLowerCase(),
       pos: norm !== lower && norm === 'you' ? 'PRON' : pos[i]!,
