@@ -4,10 +4,12 @@
  * library"): a 2,000-character email tags in a few milliseconds, where compromise's tagger needed
  * about 40 ms. Pure JavaScript with no browser API, so it runs in the background and in Node alike.
  *
- * The model (about 3 MB) is built once, on the first sentence tagged, not when the module loads.
+ * The library and its model (about 3 MB) are loaded and built on the first sentence tagged, not
+ * when the background starts (wink-load.cjs).
  */
-import winkNLP, { type ItsFunction, type PartOfSpeech } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type winkNLP from 'wink-nlp';
+import type { ItsFunction, PartOfSpeech } from 'wink-nlp';
+import loadWink from './wink-load.cjs';
 
 export type Pos = PartOfSpeech;
 
@@ -29,7 +31,13 @@ export type Token = {
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | undefined;
 // Sentence boundaries are ours (sentences.ts); wink tags, lemmatises and marks negation.
-const tagger = (): Nlp => (nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']));
+const tagger = (): Nlp => {
+  if (!nlp) {
+    const { winkNLP, model } = loadWink();
+    nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
+  }
+  return nlp;
+};
 
 /** Spellings wink reads as other words, written the way casual and texting English writes them. */
 const TEXTING: Record<string, string> = {
