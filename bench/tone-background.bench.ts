@@ -5,6 +5,7 @@
  * "before" figures are the same measurements of main before issue 13, recorded once (BEFORE).
  */
 import { it } from 'vitest';
+import { cpus, loadavg } from 'node:os';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -36,7 +37,7 @@ export function extensionSize(dist: string): { raw: number; gzip: number } {
 it('measures the background with the sentence layer', async () => {
   const session = await ExtensionSession.launch('chromium');
   try {
-    const rows: BenchRow[] = [];
+    const rows: BenchRow[] = [{ metric: 'machine load average (1 min) when this ran, on this many cores', value: Number(loadavg()[0]!.toFixed(2)), unit: `(${cpus().length} cores)` }];
     /** Milliseconds for one message's answer, timed in the extension page. */
     const timed = (message: unknown) =>
       session.inExtension(async (m) => {
