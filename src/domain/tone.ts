@@ -16,13 +16,12 @@
  * - Quoted earlier messages (lines starting with ">", and everything from an "On … wrote:",
  *   "-----Original Message-----" or "From: … / Sent:" header on) are not checked; offsets always
  *   refer to the full text.
+ * - Sentences (issue 13): every sentence before the signature that no finding above touches (nor
+ *   a phrase a rule's "unless" cleared) is judged by the sentence-level layer (nlp/layer.ts:
+ *   wink-nlp tags, grammatical cues and a learned classifier). A pressing one gives one finding
+ *   spanning the sentence, with the reason of its category and a calm sentence to put instead,
+ *   built from `context` (company, role, the interviewer's name, the decision date) when given.
  * Findings are sorted by start and never overlap; `text.slice(start, end) === finding.text`.
- *
- * - Sentences (issue 13): every sentence before the signature that no finding above touches is
- *   judged by the sentence-level layer (nlp/layer.ts: wink-nlp tags, grammatical cues and a
- *   learned classifier). A pressing one gives one finding spanning the sentence, with the reason of
- *   its category and a calm sentence to put instead, built from `context` (company, role, the
- *   interviewer's name, the decision date) when given.
  *
  * `checkTone` uses the built-in table and both layers; it is synchronous and runs in Node or in
  * the background (the NLP model is about 1 MB gzip, so the content script asks the background
