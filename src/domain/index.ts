@@ -2,6 +2,7 @@
 export * from './types';
 export * from './model';
 export * from './calendar';
+export * from './contacts';
 export * from './plan';
 export * from './drafts';
 export * from './relative-date';

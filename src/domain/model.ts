@@ -217,6 +217,8 @@ export const contactSchema = recordOf(
       v.transform(blankToUndefined),
     ),
     title: optionalText(M.interviewerTitleMustBeText, LIMITS.name, M.interviewerTitleIsTooLong200CharactersAt),
+    // Optional, so records from before per-person topics read as they are (issue 11).
+    topic: optionalText(M.topicMustBeText, LIMITS.topic, M.topicIsTooLong500CharactersAtMost),
   },
   M.thatInterviewerCouldNotBeRead,
   { name: M.interviewerNameIsMissing },
@@ -258,6 +260,8 @@ const INTERVIEW_MISSING = {
 const at = instantSchema(M.eventTimeIsMissing, M.eventTimeIsNotAValidDateAnd);
 const step = v.picklist(STEP_KINDS, M.unknownFollowUpStep);
 const UNREADABLE_EVENT = M.thatEventCouldNotBeRead;
+/** Whom a sent or skipped thank-you was for (a contactKey: an address or a name); absent in older records, meaning everyone. */
+const eventContact = optionalText(UNREADABLE_EVENT, LIMITS.email, UNREADABLE_EVENT);
 const EVENT_MISSING = {
   at: M.eventTimeIsMissing,
   step: M.theFollowUpStepIsMissing,
@@ -269,11 +273,11 @@ const EVENT_MISSING = {
 export const interviewEventSchema = v.variant(
   'type',
   [
-    objectOf({ type: v.literal('sent'), step, at }, UNREADABLE_EVENT, EVENT_MISSING),
+    objectOf({ type: v.literal('sent'), step, at, contact: eventContact }, UNREADABLE_EVENT, EVENT_MISSING),
     objectOf({ type: v.literal('reply'), at, newDecisionDate: optionalDate(M.theNewDecisionDateIsNotAValid) }, UNREADABLE_EVENT, EVENT_MISSING),
     objectOf({ type: v.literal('outcome'), at, outcome: v.picklist(OUTCOMES, M.theOutcomeMustBeOfferRejectedOrWithdrew) }, UNREADABLE_EVENT, EVENT_MISSING),
     objectOf({ type: v.literal('snoozed'), step, at, until: instantSchema(M.snoozeTimeIsMissing, M.snoozeTimeIsNotAValidDateAnd) }, UNREADABLE_EVENT, EVENT_MISSING),
-    objectOf({ type: v.literal('dismissed'), step, at }, UNREADABLE_EVENT, EVENT_MISSING),
+    objectOf({ type: v.literal('dismissed'), step, at, contact: eventContact }, UNREADABLE_EVENT, EVENT_MISSING),
     objectOf(
       {
         type: v.literal('notified'),

@@ -1,16 +1,26 @@
-/** The shapes every part of the product relies on (see followup-rules.md). */
+/** The shapes every part of the product relies on (see docs/followup-rules.md). */
 
 export type StepKind = 'thank-you' | 'status-inquiry' | 'move-on' | 'final-check-in';
 export type Outcome = 'offer' | 'rejected' | 'withdrew';
 
-export type Contact = { name: string; email?: string; title?: string };
+export type Contact = {
+  name: string;
+  email?: string;
+  title?: string;
+  /** Something from this person's part of the conversation, for their thank-you (002). */
+  topic?: string;
+};
 
 export type InterviewEvent =
-  | { type: 'sent'; step: StepKind; at: string }
+  /**
+   * `contact` (a thank-you only) names whom it went to, by contactKey (contacts.ts); without it
+   * the event is for every interviewer, which is what a record from before per-contact tracking meant.
+   */
+  | { type: 'sent'; step: StepKind; at: string; contact?: string }
   | { type: 'reply'; at: string; newDecisionDate?: string }
   | { type: 'outcome'; at: string; outcome: Outcome }
   | { type: 'snoozed'; step: StepKind; at: string; until: string }
-  | { type: 'dismissed'; step: StepKind; at: string }
+  | { type: 'dismissed'; step: StepKind; at: string; contact?: string }
   /** The reminder for a step was shown; recorded before showing so it fires once. */
   | { type: 'notified'; step: StepKind; at: string; round: number };
 
@@ -28,7 +38,9 @@ export type Interview = {
   decisionExpectedBy?: string;
   invitedToCall?: boolean;
   callCustomary?: boolean;
+  /** This employer is not the only one in play: the status inquiry may say it is still the top choice (004). */
   hasOtherOffers?: boolean;
+  /** A topic from the conversation; for a thank-you, it belongs to the first contact unless theirs is given. */
   topic?: string;
   notes?: string;
   /** What the user has done or learned, oldest first. */
@@ -51,6 +63,15 @@ export type Settings = {
   preferredTime: string;
 };
 
+/** One interviewer's part of the thank-you step. */
+export type ContactProgress = {
+  /** contactKey of the contact: what a 'sent' or 'dismissed' event names. */
+  key: string;
+  name: string;
+  email?: string;
+  status: 'pending' | 'done' | 'dismissed';
+};
+
 export type FollowUpStep = {
   kind: StepKind;
   /** ISO instants. */
@@ -62,6 +83,17 @@ export type FollowUpStep = {
   round: number;
   /** When its reminder was shown (a 'notified' event at or after notifyAt); a later snooze clears it. */
   notifiedAt?: string;
+  /**
+   * Thank-you only, when the interview names interviewers: one entry each. The step is pending
+   * while any is pending, done when each was sent or skipped (and one was sent), else dismissed.
+   */
+  contacts?: ContactProgress[];
+  /**
+   * When the next step took this one's place (docs/followup-rules.md, "Superseded steps"): from
+   * then on a step still pending is not offered. Once that step was shown or sent, the status is
+   * 'dismissed'; before, only the queries that know the time (dueNow, interviewStatus, isOffered) apply it.
+   */
+  supersededAt?: string;
 };
 
 export type Profile = {
@@ -71,4 +103,10 @@ export type Profile = {
 };
 
 export type DraftKind = 'thank-you' | 'status-inquiry' | 'final-check-in';
-export type Draft = { to: string[]; subject: string; body: string };
+export type Draft = {
+  to: string[];
+  subject: string;
+  body: string;
+  /** contactKey of the person it is addressed to, for the 'sent' event; absent when it greets no one. */
+  contact?: string;
+};

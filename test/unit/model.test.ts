@@ -187,6 +187,30 @@ describe('validateInterview (stored record)', () => {
     expect(messageFor(validateInterview({ ...record, history: 'none' }), 'history')).toBe('History must be a list');
   });
 
+  it('reads per-interviewer topics and per-interviewer thank-yous, and records from before them unchanged (issue 11)', () => {
+    const perPerson = {
+      ...record,
+      contacts: [
+        { name: 'Chris Park', email: 'chris.park@contoso.example', topic: '  the on-call   rotation ' },
+        { name: 'Jordan Reyes', topic: '' },
+      ],
+      history: [
+        { type: 'sent', step: 'thank-you', at: '2026-11-17T21:05:00.000Z', contact: ' chris.park@contoso.example ' },
+        { type: 'dismissed', step: 'thank-you', at: '2026-11-17T21:06:00.000Z', contact: 'Jordan Reyes' },
+      ],
+    };
+    const result = validateInterview(perPerson);
+    expect(result.ok && result.value.contacts).toEqual([
+      { name: 'Chris Park', email: 'chris.park@contoso.example', topic: 'the on-call   rotation' },
+      { name: 'Jordan Reyes' },
+    ]);
+    expect(result.ok && result.value.history.map((e) => ('contact' in e ? e.contact : undefined))).toEqual(['chris.park@contoso.example', 'Jordan Reyes']);
+    expect(messageFor(validateInterview({ ...perPerson, contacts: [{ name: 'A', topic: 'x'.repeat(501) }] }), 'contacts.0.topic')).toBe('Topic is too long (500 characters at most)');
+    expect(messageFor(validateInterview({ ...perPerson, contacts: [{ name: 'A', topic: 7 }] }), 'contacts.0.topic')).toBe('Topic must be text');
+    // The record above, stored before either existed, reads back exactly as it was.
+    expect(validateInterview(record)).toEqual({ ok: true, value: record });
+  });
+
   it('checks the decision date against the interview day when given the settings', () => {
     const early = { ...record, decisionExpectedBy: '2026-11-16' };
     expect(validateInterview(early).ok).toBe(true);
@@ -260,6 +284,8 @@ describe('validateEvent', () => {
     { type: 'snoozed', step: 'thank-you', at, until: '2026-11-20T18:00:00.000Z' },
     { type: 'dismissed', step: 'move-on', at },
     { type: 'notified', step: 'final-check-in', at, round: 2 },
+    { type: 'sent', step: 'thank-you', at, contact: 'jordan.reyes@contoso.example' },
+    { type: 'dismissed', step: 'thank-you', at, contact: 'Jordan Reyes' },
   ])('accepts %o', (event) => {
     expect(validateEvent(event)).toEqual({ ok: true, value: event });
   });
@@ -279,6 +305,8 @@ describe('validateEvent', () => {
     { extra: { type: 'snoozed', step: 'thank-you', at }, field: 'until', message: 'Snooze time is missing' },
     { extra: { type: 'snoozed', step: 'thank-you', at, until: 'later' }, field: 'until', message: 'Snooze time is not a valid date and time' },
     { extra: { type: 'notified', step: 'thank-you', at, round: 0 }, field: 'round', message: 'Round must be a whole number from 1' },
+    { extra: { type: 'sent', step: 'thank-you', at, contact: 42 }, field: 'contact', message: 'That event could not be read' },
+    { extra: { type: 'sent', step: 'thank-you', at, contact: `${'a'.repeat(320)}@x.example` }, field: 'contact', message: 'That event could not be read' },
   ])('$field: $message', ({ extra: event, field, message }) => {
     expect(messageFor(validateEvent(event), field)).toBe(message);
   });
