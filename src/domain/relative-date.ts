@@ -53,6 +53,14 @@ export function relativeDay(
   return { kind: 'date', phrase: `on ${format(w, w.getFullYear() === n.getFullYear() ? 'MMMM d' : 'MMMM d, yyyy')}` };
 }
 
+/** Calendar days from `when`'s day to `now`'s day in `timeZone` (negative when `when` is later); undefined for a bad date. */
+export function calendarDaysSince(when: Date | string | number, now?: Date | string | number, timeZone?: string): number | undefined {
+  const zone = safeZone(timeZone);
+  const w = inZone(when, zone);
+  const n = inZone(now, zone);
+  return isValid(w) && isValid(n) ? differenceInCalendarDays(n, w) : undefined;
+}
+
 /** "Tuesday, November 17" (", 2027" added when not in `now`'s year) for an instant, in `timeZone`. */
 export function longDate(when: Date | string | number, now?: Date | string | number, timeZone?: string): string | undefined {
   const zone = safeZone(timeZone);

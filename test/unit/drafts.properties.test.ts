@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { callScript, cleanText, countWords, DRAFT_WORD_LIMIT, draftEmail, firstName } from '../../src/domain/drafts';
-import { calendarDate, relativeDay } from '../../src/domain/relative-date';
+import { callScript, cleanText, countName, countWords, DRAFT_WORD_LIMIT, draftEmail, firstName, isLateThankYou } from '../../src/domain/drafts';
+import { calendarDate, calendarDaysSince, relativeDay } from '../../src/domain/relative-date';
 import { checkTone } from '../../src/domain/tone';
 import type { DraftKind, Interview, InterviewEvent, StepKind } from '../../src/domain/types';
 
@@ -70,9 +70,13 @@ const arb = (safe: boolean) =>
         fc.record({
           name: fc.oneof(field(40, safe), fc.constantFrom('Dr. Jane Smith', 'Smith, Jane', 'jane@x.example', '李小龙', '')),
           email: fc.option(fc.oneof(fc.emailAddress(), fc.constantFrom('not an email', ' a@b.co ', '')), { nil: undefined }),
+          topic: fc.option(field(60, safe), { nil: undefined }),
         }),
         { maxLength: 3 },
       ),
+      /** Whom the draft is for: a contact's place (wrapped to the list), or none (the default). */
+      position: fc.option(fc.nat(5), { nil: undefined }),
+      webmailSignature: fc.boolean(),
       decision: fc.option(
         fc.oneof(
           fc.integer({ min: -10, max: 40 }).map((d) => d),
@@ -104,7 +108,16 @@ const arb = (safe: boolean) =>
         topic: r.topic,
         history,
       };
-      return { interview, profile: { name: r.name, signature: r.signature }, now: iso(now), zone: r.zone, weekStartsOn: r.weekStartsOn };
+      const contact = r.position === undefined || r.contacts.length === 0 ? undefined : r.contacts[r.position % r.contacts.length];
+      return {
+        interview,
+        profile: { name: r.name, signature: r.signature },
+        now: iso(now),
+        zone: r.zone,
+        weekStartsOn: r.weekStartsOn,
+        contact,
+        webmailSignature: r.webmailSignature,
+      };
     });
 
 /** The body before the signature: everything but the lines after the sign-off line. */
@@ -114,15 +127,22 @@ const written = (body: string) => {
 };
 const head = (s: string) => Array.from(cleanText(s).split(' ')[0] ?? '').slice(0, 20).join('');
 
+/** Sentences (or lines) holding `words`. */
+const sentencesWith = (body: string, words: string) => body.split(/(?<=[.?!;])\s+|\n+/).filter((x) => x.includes(words));
+/** Wording that puts a date ahead of the writer. */
+const FUTURE = /\b(hope to|plan to|is expected|look forward|will|upcoming|tomorrow)\b/i;
+
 describe('drafts: every kind × every wording × generated interviews', () => {
   it('pass their own check, stay brief, leak nothing, and follow the wording rules', () => {
     fc.assert(
-      fc.property(arb(true), ({ interview, profile, now, zone, weekStartsOn }) => {
-        const opts = { now, timeZone: zone, weekStartsOn };
+      fc.property(arb(true), ({ interview, profile, now, zone, weekStartsOn, contact, webmailSignature }) => {
+        const opts = { now, timeZone: zone, weekStartsOn, contact, webmailSignature };
         const when = relativeDay(interview.interviewAt, now, zone, weekStartsOn).phrase;
         const decision = calendarDate(interview.decisionExpectedBy, now, zone);
-        const first = firstName(interview.contacts[0]?.name);
+        const to = contact ?? interview.contacts[0];
+        const first = firstName(to?.name);
         const company = cleanText(interview.company);
+        const late = isLateThankYou(interview.interviewAt, now, zone);
         const bodies = new Set<string>();
         for (const kind of KINDS)
           for (const variant of [0, 1, 2]) {
@@ -136,24 +156,31 @@ describe('drafts: every kind × every wording × generated interviews', () => {
             expect(all).not.toMatch(/ {2}|[ \t]\n|\n[ \t]|\n{3}|^\s|\s$/);
             expect(d.subject).not.toMatch(/\n/);
             expect(d.body).toContain(when);
-            // Greeting.
+            // Greeting: the addressee's first name, else a neutral one.
             const greet = d.body.split('\n')[0]!;
             if (first) expect(greet).toBe(`${['Hi', 'Dear', 'Hello'][variant]} ${first},`);
             else expect(['Hello,', 'Dear hiring team,', 'Hi there,']).toContain(greet);
             // Role and company named (possibly shortened, never dropped).
             if (company) expect(d.body).toContain(head(company));
             if (cleanText(interview.role)) expect(d.body).toContain(head(interview.role));
-            // Decision date when known; the top-choice line exactly with other offers.
-            if (decision) expect(d.body).toContain(decision.words);
-            expect(d.body.includes('While I have other opportunities, ')).toBe(!!interview.hasOtherOffers);
-            if (interview.hasOtherOffers) expect(d.body).toMatch(/While I have other opportunities, .+ is still my top choice\./);
-            // Closes with the signature, or the name.
-            const sig = (profile.signature ?? '').split(/\r\n|\r|\n|\u2028|\u2029/).map(cleanText).filter(Boolean).join('\n') || cleanText(profile.name);
-            if (sig) expect(d.body.endsWith(`,\n${sig}`)).toBe(true);
+            // The decision date: always in the inquiry; in a thank-you only while ahead; never in the final check-in.
+            if (decision) {
+              const expected = kind === 'status-inquiry' || (kind === 'thank-you' && !late && !decision.past);
+              if (expected) expect(d.body).toContain(decision.words);
+              if (kind === 'final-check-in') expect(d.body).not.toContain(decision.words);
+            }
+            // The top-choice line only in the status inquiry, and only with other offers.
+            expect(d.body.includes('While I have other opportunities, ')).toBe(kind === 'status-inquiry' && !!interview.hasOtherOffers);
+            if (kind === 'status-inquiry' && interview.hasOtherOffers) expect(d.body).toMatch(/While I have other opportunities, .+ is still my top choice\./);
+            // Closes with the sign-off line, then the name (unless the signature has it), then the signature; nothing after the sign-off when the webmail signs.
+            const sig = (profile.signature ?? '').split(/\r\n|\r|\n|\u2028|\u2029/).map(cleanText).filter(Boolean);
+            const name = cleanText(profile.name);
+            const tail = webmailSignature ? [] : [...(name && !sig.some((l) => countName(l, name) > 0) ? [name] : []), ...sig];
+            if (tail.length > 0) expect(d.body.endsWith(`,\n${tail.join('\n')}`)).toBe(true);
             else expect(d.body).toMatch(/\n\n[^\n]+,$/);
-            // To: the primary interviewer's address when it is one.
+            // To: the addressee's address when it is one.
             expect(d.to.length).toBeLessThanOrEqual(1);
-            if (d.to[0]) expect(d.to[0]).toBe(cleanText(interview.contacts[0]?.email));
+            if (d.to[0]) expect(d.to[0]).toBe(cleanText(to?.email));
           }
         expect(bodies.size).toBe(9);
       }),
@@ -161,10 +188,78 @@ describe('drafts: every kind × every wording × generated interviews', () => {
     );
   }, 60_000);
 
+  it('the greeting names the addressee, whichever interviewer the email is for', () => {
+    fc.assert(
+      fc.property(arb(true), fc.nat(2), ({ interview, profile, now, zone }, position) => {
+        fc.pre(interview.contacts.length > 0);
+        const contact = interview.contacts[position % interview.contacts.length]!;
+        const first = firstName(contact.name);
+        for (const kind of KINDS) {
+          const d = draftEmail(kind, interview, profile, { now, timeZone: zone, contact });
+          const greet = d.body.split('\n')[0]!;
+          if (first) {
+            expect(greet).toMatch(/^(Hi|Dear|Hello) /);
+            expect(greet.slice(greet.indexOf(' ') + 1, -1)).toBe(first);
+          } else expect(['Hello,', 'Dear hiring team,', 'Hi there,']).toContain(greet);
+          // Written to them: their address when it is one, nobody else's.
+          expect(d.to.length).toBeLessThanOrEqual(1);
+          if (/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(cleanText(contact.email))) expect(d.to).toEqual([cleanText(contact.email)]);
+          if (d.to[0]) expect(d.to[0]).toBe(cleanText(contact.email));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 30_000);
+
+  it("the user's name is present exactly once (none when the webmail adds its signature)", () => {
+    const NAMES = ['Sam Lee', 'Zoë Ångström', "Seán O'Brien", '李小龙', 'María José Pérez-López', 'Ada'];
+    fc.assert(
+      fc.property(
+        arb(true),
+        fc.constantFrom(...NAMES),
+        fc.constantFrom('none', 'without name', 'name first', 'name inside'),
+        fc.boolean(),
+        ({ interview, now, zone, contact }, name, sigShape, webmailSignature) => {
+          // The name must not already be part of what the user typed elsewhere.
+          const fields = [interview.company, interview.role, interview.topic, ...interview.contacts.flatMap((c) => [c.name, c.topic, c.email])];
+          fc.pre(fields.every((f) => countName(cleanText(f), name) === 0));
+          const signature = { none: undefined, 'without name': 'Product analyst\n555 0100', 'name first': `${name}\nProduct analyst`, 'name inside': `Product analyst – ${name.toUpperCase()}` }[sigShape];
+          for (const kind of KINDS)
+            for (const variant of [0, 1, 2]) {
+              const d = draftEmail(kind, interview, { name, signature }, { now, timeZone: zone, contact, variant, webmailSignature });
+              expect(countName(d.body, name), d.body).toBe(webmailSignature ? 0 : 1);
+              expect(countName(d.subject, name)).toBe(0);
+            }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 30_000);
+
+  it('no past date is described as future', () => {
+    fc.assert(
+      fc.property(arb(true), ({ interview, profile, now, zone, weekStartsOn, contact }) => {
+        const decision = calendarDate(interview.decisionExpectedBy, now, zone);
+        const since = calendarDaysSince(interview.interviewAt, now, zone)!;
+        for (const kind of KINDS)
+          for (const variant of [0, 1, 2]) {
+            const d = draftEmail(kind, interview, profile, { now, timeZone: zone, weekStartsOn, contact, variant });
+            if (decision?.past) for (const sentence of sentencesWith(d.body, decision.words)) expect(sentence, d.body).not.toMatch(FUTURE);
+            // The interview, once it has happened, is spoken of as past.
+            if (since >= 1) expect(d.body).not.toMatch(/\btomorrow\b/);
+          }
+        const call = callScript(interview, profile, { now, timeZone: zone, contact });
+        if (decision?.past) for (const line of call.filter((l) => l.includes(decision.words))) expect(line).not.toMatch(FUTURE);
+      }),
+      { numRuns: 300 },
+    );
+  }, 30_000);
+
   it('the thank-you mentions the topic whenever the fields leave room for it', () => {
     fc.assert(
       fc.property(arb(true), ({ interview, profile, now, zone }) => {
-        const topic = cleanText(interview.topic);
+        // The first interviewer's own topic, else the interview's.
+        const topic = cleanText(interview.contacts[0]?.topic) || cleanText(interview.topic);
         const short = (s: string, n: number) => countWords(cleanText(s)) <= n && cleanText(s).length <= 60;
         fc.pre(!!topic && short(topic, 12) && short(interview.company, 6) && short(interview.role, 6));
         fc.pre(countWords(firstName(interview.contacts[0]?.name)) <= 1);

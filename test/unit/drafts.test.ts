@@ -16,7 +16,7 @@ import type { DraftKind, Interview } from '../../src/domain/types';
 const KINDS: DraftKind[] = ['thank-you', 'status-inquiry', 'final-check-in'];
 const NY = 'America/New_York';
 
-/** Worked example 1 of followup-rules.md: Tue 2026-11-17 14:00 New York. */
+/** Worked example 1 of docs/followup-rules.md: Tue 2026-11-17 14:00 New York. */
 const base = (over: Partial<Interview> = {}): Interview => ({
   id: 'iv1',
   company: 'Acme Corp',
@@ -109,10 +109,21 @@ describe('draftEmail: personal', () => {
       }
     }
   });
-  it('uses only the primary contact', () => {
-    const d = draft('thank-you', { contacts: [{ name: 'Ana' }, { name: 'Bo', email: 'bo@x.example' }] }, 0);
+  it('is for the first contact unless told whom', () => {
+    const contacts = [{ name: 'Ana' }, { name: 'Bo', email: 'bo@x.example' }];
+    const d = draft('thank-you', { contacts }, 0);
     expect(d.to).toEqual([]);
     expect(d.body.startsWith('Hi Ana,')).toBe(true);
+    expect(d.contact).toBe('ana');
+    const bo = draftEmail('thank-you', base({ contacts }), ME, { now: '2026-11-18T15:00:00Z', timeZone: NY, variant: 0, contact: contacts[1] });
+    expect(bo.to).toEqual(['bo@x.example']);
+    expect(bo.body.startsWith('Hi Bo,')).toBe(true);
+    expect(bo.contact).toBe('bo@x.example');
+    // Someone the interview doesn't list is greeted all the same, without anyone else's topic.
+    const cc = draftEmail('thank-you', base({ contacts, topic: 'pricing' }), ME, { now: '2026-11-18T15:00:00Z', timeZone: NY, variant: 0, contact: { name: 'Cy Doe', email: 'cy@x.example' } });
+    expect(cc.body.startsWith('Hi Cy,')).toBe(true);
+    expect(cc.to).toEqual(['cy@x.example']);
+    expect(cc.body).not.toContain('pricing');
   });
   it.each([
     ['Dr. Jane Smith', 'Jane'],
@@ -157,21 +168,61 @@ describe('draftEmail: personal', () => {
     }
     for (const v of [0, 1, 2]) expect(draft('final-check-in', {}, v).body).toMatch(/where you are in the process/);
   });
-  it('mentions the decision date they gave, when it is a real date', () => {
-    for (const { d } of all({ decisionExpectedBy: '2026-11-20' })) expect(d.body).toContain('Friday, November 20');
+  it('the status inquiry mentions the decision date they gave, in the past tense once it has passed', () => {
+    for (const v of [0, 1, 2]) {
+      const past = draft('status-inquiry', { decisionExpectedBy: '2026-11-20' }, v).body; // seen from Wed 11-25
+      expect(past).toContain('Friday, November 20');
+      expect(past).toMatch(/(had hoped|expected|had mentioned)[^.]*Friday, November 20/);
+      const ahead = draft('status-inquiry', { decisionExpectedBy: '2026-11-27' }, v).body;
+      expect(ahead).toMatch(/(plan|hope|mentioned)[^.]*Friday, November 27/);
+    }
     for (const { d } of all({ decisionExpectedBy: '2026-02-30' })) expect(d.body).not.toMatch(/decision (was |is )?(expected|planned)|Invalid|NaN/);
   });
-  it('adds the top-choice line exactly when there are other offers', () => {
+  it('the thank-you mentions the decision date only while it is ahead; the final check-in never does', () => {
+    for (const v of [0, 1, 2]) {
+      expect(draft('thank-you', { decisionExpectedBy: '2026-11-20' }, v, '2026-11-18T15:00:00Z').body).toContain('Friday, November 20');
+      expect(draft('thank-you', { decisionExpectedBy: '2026-11-17' }, v, '2026-11-18T15:00:00Z').body).not.toContain('November 17');
+      expect(draft('thank-you', { decisionExpectedBy: '2026-11-20' }, v, '2026-11-25T15:00:00Z').body).not.toContain('November 20');
+      expect(draft('final-check-in', { decisionExpectedBy: '2026-11-20' }, v, '2026-12-09T15:00:00Z').body).not.toMatch(/November 20|decision/);
+    }
+  });
+  it('the final check-in makes one light acknowledgement at most, never a stack of them', () => {
+    const reassurance = /\b(I understand|I know|a lot on your plate|many priorities|how busy)\b/g;
+    for (const v of [0, 1, 2]) {
+      const b = draft('final-check-in', { decisionExpectedBy: '2026-11-20', hasOtherOffers: true }, v, '2026-12-09T15:00:00Z').body;
+      expect((b.match(reassurance) ?? []).length).toBeLessThanOrEqual(1);
+      expect(b).not.toMatch(/expected|top choice/);
+    }
+  });
+  it('says the employer is still the top choice only in the status inquiry, and only with other offers', () => {
     const line = 'While I have other opportunities, Acme Corp is still my top choice.';
-    for (const { d } of all({ hasOtherOffers: true })) expect(d.body).toContain(line);
+    for (const { kind, d } of all({ hasOtherOffers: true })) expect(d.body.includes(line)).toBe(kind === 'status-inquiry');
     for (const { d } of [...all({ hasOtherOffers: false }), ...all()]) expect(d.body).not.toContain('other opportunities');
   });
-  it('closes with the signature, else the name, else just the sign-off', () => {
-    const sig = '  Sam Lee \n\n  Data person  |  555 0100\n';
-    const d = draftEmail('thank-you', base(), { name: 'Sam', signature: sig }, { now: '2026-11-17T21:00:00Z' });
+  it('closes with the name, then the signature below it', () => {
+    const now = { now: '2026-11-17T21:00:00Z' };
+    const d = draftEmail('thank-you', base(), { name: 'Sam Lee', signature: '\n  Data person  |  555 0100\n\n Acme fan ' }, now);
+    expect(d.body.endsWith('\n\nBest regards,\nSam Lee\nData person | 555 0100\nAcme fan')).toBe(true);
+    expect(draftEmail('thank-you', base(), { name: ' Sam  Lee ' }, now).body.endsWith('\n\nBest regards,\nSam Lee')).toBe(true);
+    expect(draftEmail('thank-you', base(), { name: '' }, now).body.endsWith('\n\nBest regards,')).toBe(true);
+    expect(draftEmail('thank-you', base(), { name: '', signature: 'Data person' }, now).body.endsWith('\n\nBest regards,\nData person')).toBe(true);
+  });
+  it('does not repeat the name when the signature already carries it', () => {
+    const now = { now: '2026-11-17T21:00:00Z' };
+    const d = draftEmail('thank-you', base(), { name: 'Sam', signature: '  Sam Lee \n\n  Data person  |  555 0100\n' }, now);
     expect(d.body.endsWith('Best regards,\nSam Lee\nData person | 555 0100')).toBe(true);
-    expect(draftEmail('thank-you', base(), { name: ' Sam  Lee ' }).body.endsWith('Best regards,\nSam Lee')).toBe(true);
-    expect(draftEmail('thank-you', base(), { name: '' }).body.endsWith('\n\nBest regards,')).toBe(true);
+    const lower = draftEmail('thank-you', base(), { name: 'Sam Lee', signature: 'sam lee, PhD' }, now);
+    expect(lower.body.endsWith('Best regards,\nsam lee, PhD')).toBe(true);
+    // "Sam" inside "Samantha" is not the name.
+    const other = draftEmail('thank-you', base(), { name: 'Sam', signature: 'Samantha’s assistant' }, now);
+    expect(other.body.endsWith('Best regards,\nSam\nSamantha’s assistant')).toBe(true);
+  });
+  it('adds nothing after the sign-off when the compose already has the webmail signature', () => {
+    for (const kind of KINDS) {
+      const d = draftEmail(kind, base(), { name: 'Sam Lee', signature: 'Data person' }, { now: '2026-11-17T21:00:00Z', webmailSignature: true });
+      expect(d.body).toMatch(/\n\n[A-Z][a-z]+( [a-z]+)*,$/);
+      expect(d.body).not.toMatch(/Sam Lee|Data person/);
+    }
   });
 });
 
