@@ -1,12 +1,18 @@
 /**
- * The follow-up plan (followup-rules.md, "Steps"): a pure function of the interview, the
+ * The follow-up plan (docs/followup-rules.md, "Steps"): a pure function of the interview, the
  * settings and the history the user recorded. History is replayed oldest first, so each
  * event acts on the step that was current when it happened; events carry no round.
+ *
+ * The thank-you is tracked per interviewer ("One thank-you each"). A thank-you that goes out
+ * late holds the status inquiry back by two work days ("A late thank-you"), and a step still
+ * pending when the next one comes is superseded by it, so the user is never told to do both
+ * ("Superseded steps").
  */
 import type { Day } from 'date-fns';
 import { DAY_MS, HOUR_MS, MINUTE_MS, parseDay, parseInstantMs, workCalendar, type WorkCalendar } from './calendar';
+import { contactKey, contactMatches } from './contacts';
 import { callScript } from './drafts';
-import type { FollowUpStep, Interview, InterviewEvent, Outcome, Settings, StepKind } from './types';
+import type { Contact, ContactProgress, FollowUpStep, Interview, InterviewEvent, Outcome, Settings, StepKind } from './types';
 
 export type ClosedReason = Outcome | 'no-response';
 export type DueStep = { interviewId: string; step: FollowUpStep };
@@ -33,7 +39,15 @@ type Step = {
   call: boolean;
   round: number;
   notifiedAt?: number;
+  /** When it was first marked sent. */
+  sentAt?: number;
+  /** When the next step took its place (see FollowUpStep.supersededAt). */
+  supersededAt?: number;
+  /** Thank-you: one entry per interviewer. */
+  contacts?: ContactState[];
 };
+
+type ContactState = { contact: Contact; key: string; status: ContactProgress['status'] };
 
 type Plan = { steps: Step[]; closed?: ClosedReason };
 
@@ -46,6 +60,7 @@ const MOVE_ON_WORK_DAYS = 5; // 004: no reply within five business days
 const FINAL_CALENDAR_DAYS = 21; // 000: several weeks with no word
 const FINAL_WORK_DAYS = 10; // contract: and inquiry sent day + 10 work days, whichever is later
 const MIN_INQUIRY_GAP_DAYS = 2; // 003: never the same or the next day
+const AFTER_LATE_THANK_YOU_WORK_DAYS = 2; // docs/followup-rules.md "A late thank-you": 000/001, two to three days before asking
 const OVERDUE_WORK_DAYS = 2; // the popup's 'overdue': more than two work days past its time
 const SNOOZE_LATER_TODAY_MS = 3 * HOUR_MS; // 'later today'
 
@@ -72,6 +87,12 @@ function eventTime(ev: InterviewEvent): number {
   return parseInstantMs(ev.at);
 }
 
+/** A thank-you's status from its interviewers': pending while any is, done once one was sent, else dismissed. */
+function thankYouStatus(contacts: readonly ContactState[]): Step['status'] {
+  if (contacts.some((c) => c.status === 'pending')) return 'pending';
+  return contacts.some((c) => c.status === 'done') ? 'done' : 'dismissed';
+}
+
 /** Replays the history over the planned steps. Undefined when the interview has no valid date. */
 function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
   const start = parseInstantMs(iv.interviewAt);
@@ -87,10 +108,17 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
   };
 
   const thankYou = add({ kind: 'thank-you', notify: cal.intoWindow(end + HOUR_MS), dueBy: start + DAY_MS, status: 'pending', call: false, round: 1 });
+  const people: ContactState[] = (Array.isArray(iv.contacts) ? iv.contacts : [])
+    .filter((c): c is Contact => !!c && typeof c === 'object')
+    .map((contact) => ({ contact, key: contactKey(contact), status: 'pending' }));
+  if (people.length > 0) thankYou.contacts = people;
+  /** When the last thank-you that counted went out. */
+  let thankedAt: number | undefined;
 
   let round = 1;
   /** Latest move-on point of a sent inquiry: no later inquiry comes before it (001). */
   let moveOnPoint: number | undefined;
+  const inquiries: Step[] = [];
   const newInquiry = (decisionDay: number | undefined): Step => {
     const day =
       decisionDay === undefined
@@ -98,7 +126,9 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
         : cal.addWorkDays(Math.max(decisionDay, interviewDay), INQUIRY_AFTER_DECISION_WORK_DAYS);
     const notify = Math.max(cal.atPreferred(day), moveOnPoint ?? -Infinity);
     // A stated date that has passed by several work days makes a call acceptable (002).
-    return add({ kind: 'status-inquiry', notify, status: 'pending', call: mayCall || decisionDay !== undefined, round });
+    const s = add({ kind: 'status-inquiry', notify, status: 'pending', call: mayCall || decisionDay !== undefined, round });
+    inquiries.push(s);
+    return s;
   };
 
   const firstDecision = iv.decisionExpectedBy === undefined ? undefined : parseDay(iv.decisionExpectedBy);
@@ -110,8 +140,23 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
   let closed: ClosedReason | undefined;
   const notified: { kind: StepKind; round: number; at: number }[] = [];
 
+  /** Sets the thank-you's interviewers named by `key` (all of them without one) from `from` to `to`; true when one changed. */
+  const settle = (key: string | undefined, from: readonly ContactState['status'][], to: ContactState['status']): boolean => {
+    let changed = false;
+    for (const p of people) {
+      if ((key === undefined || contactMatches(p.contact, key)) && from.includes(p.status)) {
+        p.status = to;
+        changed = true;
+      }
+    }
+    thankYou.status = thankYouStatus(people);
+    return changed;
+  };
   const dismissPending = (list: (Step | undefined)[]): void => {
-    for (const s of list) if (s && s.status === 'pending') s.status = 'dismissed';
+    for (const s of list) {
+      if (s === thankYou && people.length > 0) settle(undefined, ['pending'], 'dismissed');
+      else if (s && s.status === 'pending') s.status = 'dismissed';
+    }
   };
   const roundSteps = (): (Step | undefined)[] => [inquiry, moveOn, final];
   const current = (kind: StepKind): Step | undefined =>
@@ -157,6 +202,17 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
     const t = eventTime(ev);
     if (!Number.isFinite(t)) continue;
 
+    if (step === thankYou && people.length > 0 && ev.type !== 'snoozed') {
+      // Per interviewer; an event naming no one is for all of them (what older records meant).
+      const key = typeof ev.contact === 'string' ? ev.contact : undefined;
+      if (ev.type === 'sent') {
+        if (settle(key, ['pending', 'dismissed'], 'done')) thankedAt = t;
+      } else {
+        settle(key, ['pending'], 'dismissed');
+      }
+      continue;
+    }
+
     if (ev.type === 'snoozed') {
       const until = parseInstantMs(ev.until);
       // The last snooze wins; a reminder never lands outside the day window.
@@ -172,6 +228,8 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
     } else if (ev.type === 'sent') {
       if (step.status === 'done') continue;
       step.status = 'done';
+      step.sentAt = t;
+      if (step === thankYou) thankedAt = t;
       if (step === inquiry) {
         const sentDay = cal.dayOf(t);
         moveOn = add({ kind: 'move-on', notify: cal.atPreferred(cal.addWorkDays(sentDay, MOVE_ON_WORK_DAYS)), status: 'pending', call: false, round });
@@ -194,11 +252,49 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
   }
 
   // A reminder shown at or after the step's current time has fired; a later snooze re-arms it.
-  for (const n of notified) {
-    for (const s of steps) {
+  const applyNotified = (s: Step): void => {
+    for (const n of notified) {
       if (s.kind === n.kind && s.round === n.round && n.at >= s.notify && (s.notifiedAt === undefined || n.at < s.notifiedAt)) s.notifiedAt = n.at;
     }
+  };
+  /** When `later` was first shown or sent: from then on it has taken the earlier step's place. */
+  const actedOn = (later: readonly Step[]): number | undefined => {
+    let first: number | undefined;
+    for (const s of later) {
+      for (const n of notified) if (n.kind === s.kind && n.round === s.round && (first === undefined || n.at < first)) first = n.at;
+      if (s.sentAt !== undefined && (first === undefined || s.sentAt < first)) first = s.sentAt;
+    }
+    return first;
+  };
+  /** `earlier` gives way to `later`: at once when that was shown or sent, else from its time. */
+  const supersede = (earlier: Step | undefined, later: readonly Step[], next: Step | undefined): void => {
+    if (!earlier || earlier.status !== 'pending' || closed !== undefined) return;
+    const acted = actedOn(later);
+    if (acted !== undefined) {
+      dismissPending([earlier]);
+      earlier.supersededAt = acted;
+    } else if (next && next.status === 'pending') {
+      earlier.supersededAt = next.notify;
+    }
+  };
+
+  applyNotified(thankYou);
+  supersede(thankYou, inquiries, undefined);
+  // A thank-you that goes out late, or is still to go out past its 24 hours, holds the inquiry
+  // back until two work days after it (docs/followup-rules.md, "A late thank-you").
+  let lateThanks = thankedAt !== undefined && thankedAt > thankYou.dueBy! ? thankedAt : undefined;
+  if (thankYou.status === 'pending') {
+    const created = typeof iv.createdAt === 'string' ? parseInstantMs(iv.createdAt) : NaN;
+    // The user hears of it at its time, when they logged the interview, or when it was shown, whichever is last.
+    const reminder = Math.max(thankYou.notify, Number.isFinite(created) ? cal.intoWindow(created) : -Infinity, thankYou.notifiedAt ?? -Infinity);
+    if (reminder > thankYou.dueBy!) lateThanks = Math.max(lateThanks ?? -Infinity, reminder);
   }
+  if (lateThanks !== undefined && inquiry.status === 'pending') {
+    inquiry.notify = Math.max(inquiry.notify, cal.atPreferred(cal.addWorkDays(cal.dayOf(lateThanks), AFTER_LATE_THANK_YOU_WORK_DAYS)));
+  }
+  for (const s of steps) if (s !== thankYou) applyNotified(s);
+  supersede(thankYou, inquiries, inquiry);
+  if (moveOn && final) supersede(moveOn, [final], final);
 
   steps.sort((a, b) => a.notify - b.notify || a.round - b.round || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   return closed === undefined ? { steps } : { steps, closed };
@@ -212,6 +308,14 @@ function publicStep(s: Step): FollowUpStep {
   const out: FollowUpStep = { kind: s.kind, notifyAt: iso(s.notify), status: s.status, callAcceptable: s.call, round: s.round };
   if (s.dueBy !== undefined) out.dueBy = iso(s.dueBy);
   if (s.notifiedAt !== undefined) out.notifiedAt = iso(s.notifiedAt);
+  if (s.contacts) {
+    out.contacts = s.contacts.map(({ contact, key, status }) => {
+      const p: ContactProgress = { key, name: contact.name, status };
+      if (typeof contact.email === 'string' && contact.email) p.email = contact.email;
+      return p;
+    });
+  }
+  if (s.supersededAt !== undefined) out.supersededAt = iso(s.supersededAt);
   return out;
 }
 
@@ -246,20 +350,36 @@ function eachPlan(interviews: readonly Interview[], settings: Settings, visit: (
   }
 }
 
-const waitingToFire = (s: Step): boolean => s.status === 'pending' && s.notifiedAt === undefined;
+/** Pending and not yet replaced by the next step at `t`. */
+const offeredAt = (s: Step, t: number): boolean => s.status === 'pending' && !(s.supersededAt !== undefined && s.supersededAt <= t);
+
+/** Its reminder is still to be shown: offered when its time comes (or now, if that has passed), and not shown yet. */
+const waitingToFire = (s: Step, now: number): boolean => s.notifiedAt === undefined && offeredAt(s, Math.max(s.notify, now));
 
 /**
- * The earliest pending step whose reminder hasn't been shown, across all interviews; it may be
- * in the past (overdue), and the scheduler then fires it at once. `now` doesn't change the
- * answer: an overdue step is still the next one to fire.
+ * True when `step` is one to offer the user at `now`: pending, and not superseded by the step
+ * that came after it (docs/followup-rules.md, "Superseded steps"). What the popup, the reminder
+ * page and the compose panel should list.
+ */
+export function isOffered(step: Pick<FollowUpStep, 'status' | 'supersededAt'>, now: Date | string | number): boolean {
+  const t = typeof now === 'number' ? now : toMs(now);
+  if (step.status !== 'pending') return false;
+  const replaced = step.supersededAt === undefined ? NaN : parseInstantMs(step.supersededAt);
+  return !(replaced <= t);
+}
+
+/**
+ * The earliest step whose reminder is still to be shown, across all interviews; it may be in
+ * the past (overdue), and the scheduler then fires it at once. A step superseded by `now`, or by
+ * its own time, never fires, so it is not the next one either.
  */
 export function nextDue(interviews: readonly Interview[], settings: Settings, now: Date | string): DueStep | undefined {
-  toMs(now); // still rejects a nonsense time, like the other queries
+  const t = toMs(now);
   let bestId: string | undefined;
   let best: Step | undefined;
   eachPlan(interviews, settings, (iv, plan) => {
     for (const s of plan.steps) {
-      if (waitingToFire(s) && (best === undefined || s.notify < best.notify)) {
+      if (waitingToFire(s, t) && (best === undefined || s.notify < best.notify)) {
         best = s;
         bestId = iv.id;
       }
@@ -268,23 +388,23 @@ export function nextDue(interviews: readonly Interview[], settings: Settings, no
   return best && bestId !== undefined ? { interviewId: bestId, step: publicStep(best) } : undefined;
 }
 
-/** Pending steps due by `now` whose reminder hasn't been shown yet, oldest first (what the scheduler fires). */
+/** Steps due by `now` whose reminder hasn't been shown yet, oldest first (what the scheduler fires). */
 export function dueNow(interviews: readonly Interview[], settings: Settings, now: Date | string): DueStep[] {
   const t = toMs(now);
   const due: { id: string; step: Step }[] = [];
   eachPlan(interviews, settings, (iv, plan) => {
-    for (const s of plan.steps) if (waitingToFire(s) && s.notify <= t) due.push({ id: iv.id, step: s });
+    for (const s of plan.steps) if (s.notify <= t && waitingToFire(s, t)) due.push({ id: iv.id, step: s });
   });
   due.sort((a, b) => a.step.notify - b.step.notify);
   return due.map((d) => ({ interviewId: d.id, step: publicStep(d.step) }));
 }
 
-/** Pending steps due by `now`, shown or not (the toolbar badge). */
+/** Steps offered and due by `now`, shown or not (the toolbar badge). */
 export function countDue(interviews: readonly Interview[], settings: Settings, now: Date | string): number {
   const t = toMs(now);
   let n = 0;
   eachPlan(interviews, settings, (_iv, plan) => {
-    for (const s of plan.steps) if (s.status === 'pending' && s.notify <= t) n++;
+    for (const s of plan.steps) if (offeredAt(s, t) && s.notify <= t) n++;
   });
   return n;
 }
@@ -307,7 +427,7 @@ export function interviewStatus(interview: Interview, settings: Settings, now: D
   const plan = requirePlan(interview, cal);
   const t = toMs(now);
   if (plan.closed !== undefined) return { state: 'closed', closedReason: plan.closed };
-  const pending = plan.steps.filter((s) => s.status === 'pending');
+  const pending = plan.steps.filter((s) => offeredAt(s, t));
   const next = pending[0];
   if (!next) return { state: 'waiting' };
   const isOverdue = (s: Step): boolean => {

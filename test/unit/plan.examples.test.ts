@@ -1,4 +1,4 @@
-// The ten worked examples of followup-rules.md, one test each, with exact instants.
+// The ten worked examples of docs/followup-rules.md, one test each, with exact instants.
 // New York is EST (UTC−5) from 2026-11-01 and EDT (UTC−4) before; Jerusalem is UTC+2 in November.
 import { describe, expect, it } from 'vitest';
 import { callCard, planFollowUps } from '../../src/domain/plan';
@@ -23,11 +23,20 @@ function only(steps: FollowUpStep[], kind: FollowUpStep['kind']): FollowUpStep {
   return found[0]!;
 }
 
-describe('worked examples (followup-rules.md)', () => {
+describe('worked examples (docs/followup-rules.md)', () => {
   it('#1 Tue 2026-11-17 14:00: thank-you 16:00, due Wed 14:00; inquiry Tue 11-24 10:00; no call', () => {
     const steps = planFollowUps(interview('2026-11-17T19:00:00.000Z'), NY);
     expect(steps).toEqual([
-      { kind: 'thank-you', notifyAt: '2026-11-17T21:00:00.000Z', dueBy: '2026-11-18T19:00:00.000Z', status: 'pending', callAcceptable: false, round: 1 },
+      // A thank-you still unsent when the inquiry comes gives way to it ("Superseded steps").
+      {
+        kind: 'thank-you',
+        notifyAt: '2026-11-17T21:00:00.000Z',
+        dueBy: '2026-11-18T19:00:00.000Z',
+        status: 'pending',
+        callAcceptable: false,
+        round: 1,
+        supersededAt: '2026-11-24T15:00:00.000Z',
+      },
       { kind: 'status-inquiry', notifyAt: '2026-11-24T15:00:00.000Z', status: 'pending', callAcceptable: false, round: 1 },
     ]);
   });
@@ -79,7 +88,15 @@ describe('worked examples (followup-rules.md)', () => {
     const history: InterviewEvent[] = [{ type: 'sent', step: 'status-inquiry', at: '2026-11-25T16:30:00.000Z' }];
     const steps = planFollowUps(interview('2026-11-16T14:00:00.000Z', { history }), NY);
     expect(only(steps, 'status-inquiry')).toMatchObject({ notifyAt: '2026-11-24T15:00:00.000Z', status: 'done', round: 1 });
-    expect(only(steps, 'move-on')).toEqual({ kind: 'move-on', notifyAt: '2026-12-02T15:00:00.000Z', status: 'pending', callAcceptable: false, round: 1 });
+    // The move-on nudge gives way to the final check-in once that is due.
+    expect(only(steps, 'move-on')).toEqual({
+      kind: 'move-on',
+      notifyAt: '2026-12-02T15:00:00.000Z',
+      status: 'pending',
+      callAcceptable: false,
+      round: 1,
+      supersededAt: '2026-12-09T15:00:00.000Z',
+    });
     expect(only(steps, 'final-check-in')).toMatchObject({ notifyAt: '2026-12-09T15:00:00.000Z', status: 'pending', round: 1 });
   });
 

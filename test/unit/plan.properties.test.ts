@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resetCalendarCache } from '../../src/domain/calendar';
-import { countDue, dueNow, interviewStatus, nextDue, planFollowUps } from '../../src/domain/plan';
+import { countDue, dueNow, interviewStatus, isOffered, nextDue, planFollowUps } from '../../src/domain/plan';
 import type { FollowUpStep, Interview, InterviewEvent, Settings, StepKind } from '../../src/domain/types';
 
 const ZONES = [
@@ -322,7 +322,9 @@ describe('planner properties', { timeout: 60_000 }, () => {
       fc.property(fc.array(caseArb, { minLength: 1, maxLength: 6 }), instantArb, (cases, now) => {
         const settings = cases[0]!.settings;
         const interviews = cases.map((c, i) => ({ ...c.interview, id: `iv${i}` }));
-        const waiting = interviews.flatMap((iv) => planFollowUps(iv, settings).filter((s) => s.status === 'pending' && !s.notifiedAt).map((step) => ({ id: iv.id, step })));
+        // A reminder fires when its time comes unless the step was superseded by then (or by now, for a past one).
+        const fires = (s: FollowUpStep) => s.status === 'pending' && !s.notifiedAt && !(s.supersededAt !== undefined && ms(s.supersededAt) <= Math.max(ms(s.notifyAt), now));
+        const waiting = interviews.flatMap((iv) => planFollowUps(iv, settings).filter(fires).map((step) => ({ id: iv.id, step })));
         const next = nextDue(interviews, settings, new Date(now));
         if (waiting.length === 0) expect(next).toBeUndefined();
         else expect(ms(next!.step.notifyAt)).toBe(Math.min(...waiting.map((w) => ms(w.step.notifyAt))));
@@ -331,6 +333,63 @@ describe('planner properties', { timeout: 60_000 }, () => {
         expect(countDue(interviews, settings, new Date(now))).toBeGreaterThanOrEqual(due.length);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('never offers two due steps of one interview at once (a superseded step gives way)', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: -2 * DAY, max: 60 * DAY }), ({ interview, settings }, offset) => {
+        const now = ms(interview.interviewAt) + offset;
+        const offered = planFollowUps(interview, settings).filter((s) => isOffered(s, now) && ms(s.notifyAt) <= now);
+        expect(offered.length, JSON.stringify(offered)).toBeLessThanOrEqual(1);
+        const status = interviewStatus(interview, settings, new Date(now));
+        if (offered[0]) expect(status.next).toMatchObject({ kind: offered[0].kind, round: offered[0].round });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a thank-you first sent after its 24 hours holds any pending inquiry to 2 work days after it', () => {
+    fc.assert(
+      fc.property(caseArb, ({ interview, settings }) => {
+        const first = interview.history.find((e) => e.type === 'sent' && e.step === 'thank-you');
+        const plan = planFollowUps(interview, settings);
+        const ty = plan.find((s) => s.kind === 'thank-you')!;
+        if (!first || ms(first.at) <= ms(ty.dueBy!)) return;
+        // Only a send the plan took in: not one recorded after the interview was closed.
+        const before = interview.history.slice(0, interview.history.indexOf(first));
+        if (before.some((e) => e.type === 'outcome' || ((e.type === 'sent' || e.type === 'dismissed') && e.step === 'final-check-in'))) return;
+        const from = wall(ms(first.at), settings.timeZone).date;
+        for (const inquiry of plan.filter((s) => s.kind === 'status-inquiry' && s.status === 'pending')) {
+          const to = wall(ms(inquiry.notifyAt), settings.timeZone).date;
+          let workDays = 0;
+          for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
+            const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+            if (settings.workWeek.includes(weekday) && !settings.holidays.includes(d)) workDays++;
+          }
+          expect(workDays, `${first.at} → ${inquiry.notifyAt}`).toBeGreaterThanOrEqual(2);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('an interview logged after its thank-you was due: the thank-you alone, then the inquiry 2 work days on', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 25, max: 30 * 24 }), ({ interview, settings }, hoursLate) => {
+        const createdAt = ms(interview.interviewAt) + hoursLate * 3_600_000;
+        const logged: Interview = { ...interview, history: [], createdAt: new Date(createdAt).toISOString() };
+        const plan = planFollowUps(logged, settings);
+        const ty = plan.find((s) => s.kind === 'thank-you')!;
+        const inquiry = plan.find((s) => s.kind === 'status-inquiry')!;
+        fc.pre(ms(ty.notifyAt) <= createdAt); // its time had come when it was logged (a narrow day window may put it later)
+        // The thank-you is offered when logged, the inquiry is not.
+        expect(isOffered(ty, createdAt)).toBe(true);
+        expect(ms(inquiry.notifyAt)).toBeGreaterThan(createdAt);
+        expect(ty.supersededAt).toBe(inquiry.notifyAt);
+        expect(dueNow([logged], settings, new Date(createdAt)).map((d) => d.step.kind)).toEqual(['thank-you']);
+      }),
+      { numRuns: RUNS },
     );
   });
 });

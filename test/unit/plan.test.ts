@@ -1,5 +1,5 @@
 // Planner examples beyond the contract's ten. Expected days are worked out by hand from
-// followup-rules.md; wall-clock → instant conversion (tested in calendar.test.ts) turns them into ISO.
+// docs/followup-rules.md; wall-clock → instant conversion (tested in calendar.test.ts) turns them into ISO.
 import { describe, expect, it } from 'vitest';
 import { zonedDateTime } from '../../src/domain/calendar';
 import { defaultSettings } from '../../src/domain/model';
@@ -276,13 +276,11 @@ describe('replies and rounds', () => {
     ]);
   });
 
-  it('after a sent inquiry, earlier move-on and final are no longer pending', () => {
+  it('after a sent inquiry, earlier move-on and final are no longer pending (nor the thank-you it replaced)', () => {
     const history: InterviewEvent[] = [sent('status-inquiry', '2026-11-25T16:00:00.000Z'), { type: 'reply', at: '2026-11-27T15:00:00.000Z', newDecisionDate: '2026-12-01' }];
     const plan = planFollowUps({ ...interview, history }, NY);
-    expect(pending(plan).map((s) => [s.kind, s.round, s.notifyAt])).toEqual([
-      ['thank-you', 1, '2026-11-16T16:00:00.000Z'],
-      ['status-inquiry', 2, '2026-12-04T15:00:00.000Z'],
-    ]);
+    expect(pending(plan).map((s) => [s.kind, s.round, s.notifyAt])).toEqual([['status-inquiry', 2, '2026-12-04T15:00:00.000Z']]);
+    expect(steps('thank-you', plan)[0]).toMatchObject({ status: 'dismissed', supersededAt: '2026-11-25T16:00:00.000Z' });
     expect(steps('move-on', plan)[0]!.status).toBe('dismissed');
     expect(steps('final-check-in', plan)[0]!.status).toBe('dismissed');
   });
@@ -308,7 +306,9 @@ describe('replies and rounds', () => {
       sent('status-inquiry', '2026-12-10T16:00:00.000Z'),
     ];
     const plan = planFollowUps({ ...interview, history }, NY);
-    expect(steps('move-on', plan)).toEqual([{ kind: 'move-on', notifyAt: '2026-12-17T15:00:00.000Z', status: 'pending', callAcceptable: false, round: 2 }]);
+    expect(steps('move-on', plan)).toEqual([
+      { kind: 'move-on', notifyAt: '2026-12-17T15:00:00.000Z', status: 'pending', callAcceptable: false, round: 2, supersededAt: '2026-12-24T15:00:00.000Z' },
+    ]);
     expect(steps('final-check-in', plan)).toEqual([{ kind: 'final-check-in', notifyAt: '2026-12-24T15:00:00.000Z', status: 'pending', callAcceptable: true, round: 2 }]);
   });
 
@@ -435,32 +435,49 @@ describe('scheduler queries', () => {
   it('nextDue is the earliest pending step not yet shown, even if it is in the past', () => {
     expect(nextDue([a, b], NY, '2026-11-01T00:00:00.000Z')).toEqual({
       interviewId: 'b',
-      step: { kind: 'thank-you', notifyAt: '2026-11-16T16:00:00.000Z', dueBy: '2026-11-17T14:00:00.000Z', status: 'pending', callAcceptable: false, round: 1 },
+      step: {
+        kind: 'thank-you',
+        notifyAt: '2026-11-16T16:00:00.000Z',
+        dueBy: '2026-11-17T14:00:00.000Z',
+        status: 'pending',
+        callAcceptable: false,
+        round: 1,
+        supersededAt: '2026-11-24T15:00:00.000Z',
+      },
     });
-    expect(nextDue([a, b], NY, '2026-12-01T00:00:00.000Z')?.interviewId).toBe('b');
+    // By Dec 1 both unsent thank-yous have given way to their inquiries (both Tue 11-24 10:00).
+    expect(nextDue([a, b], NY, '2026-12-01T00:00:00.000Z')?.step).toMatchObject({ kind: 'status-inquiry', notifyAt: '2026-11-24T15:00:00.000Z' });
     const bShown = { ...b, history: [{ type: 'notified', step: 'thank-you', at: '2026-11-16T16:00:01.000Z', round: 1 } as const] };
     expect(nextDue([bShown, a, broken], NY, '2026-11-16T17:00:00.000Z')).toMatchObject({ interviewId: 'a', step: { kind: 'thank-you', notifyAt: '2026-11-17T21:00:00.000Z' } });
     expect(nextDue([], NY, '2026-11-16T17:00:00.000Z')).toBeUndefined();
   });
 
-  it('an interview logged days later has its steps overdue at once', () => {
+  it('an interview logged days later offers the late thank-you alone; the inquiry waits two work days after it', () => {
+    const now = '2026-11-25T17:00:00.000Z'; // Wed 12:00, eight days after the interview
+    const logged = { ...a, createdAt: now };
+    expect(dueNow([logged], NY, now).map((d) => [d.step.kind, d.step.notifyAt])).toEqual([['thank-you', '2026-11-17T21:00:00.000Z']]);
+    expect(countDue([logged], NY, now)).toBe(1);
+    expect(interviewStatus(logged, NY, now)).toMatchObject({ state: 'overdue', next: { kind: 'thank-you' } });
+    // Wed + 2 work days = Fri 10:00, and the thank-you gives way to it then if still unsent.
+    expect(steps('status-inquiry', planFollowUps(logged, NY))[0]!.notifyAt).toBe('2026-11-27T15:00:00.000Z');
+    expect(steps('thank-you', planFollowUps(logged, NY))[0]!.supersededAt).toBe('2026-11-27T15:00:00.000Z');
+  });
+
+  it('a thank-you the user was never reminded of (browser closed) gives way to an inquiry already due', () => {
     const now = '2026-11-25T17:00:00.000Z';
-    expect(dueNow([a], NY, now).map((d) => [d.step.kind, d.step.notifyAt])).toEqual([
-      ['thank-you', '2026-11-17T21:00:00.000Z'],
-      ['status-inquiry', '2026-11-24T15:00:00.000Z'],
-    ]);
-    expect(countDue([a], NY, now)).toBe(2);
-    expect(interviewStatus(a, NY, now)).toMatchObject({ state: 'overdue', next: { kind: 'thank-you' } });
+    expect(dueNow([a], NY, now).map((d) => [d.step.kind, d.step.notifyAt])).toEqual([['status-inquiry', '2026-11-24T15:00:00.000Z']]);
+    expect(countDue([a], NY, now)).toBe(1);
+    expect(interviewStatus(a, NY, now)).toMatchObject({ state: 'due', next: { kind: 'status-inquiry' } });
   });
 
   it('dueNow leaves out shown reminders; countDue still counts them for the badge', () => {
     const now = '2026-11-24T16:00:00.000Z';
     const aShown = { ...a, history: [{ type: 'notified', step: 'status-inquiry', at: '2026-11-24T15:00:00.000Z', round: 1 } as const, sent('thank-you', '2026-11-17T22:00:00.000Z')] };
-    expect(dueNow([aShown, b, broken], NY, now).map((d) => [d.interviewId, d.step.kind])).toEqual([
-      ['b', 'thank-you'],
-      ['b', 'status-inquiry'],
-    ]);
-    expect(countDue([aShown, b, broken], NY, now)).toBe(3);
+    // b's unsent thank-you gave way to its inquiry at 15:00: neither fired nor counted.
+    expect(dueNow([aShown, b, broken], NY, now).map((d) => [d.interviewId, d.step.kind])).toEqual([['b', 'status-inquiry']]);
+    expect(countDue([aShown, b, broken], NY, now)).toBe(2);
+    const bShown = { ...b, history: [{ type: 'notified', step: 'thank-you', at: '2026-11-16T16:00:00.000Z', round: 1 } as const] };
+    expect(countDue([aShown, bShown], NY, '2026-11-17T16:00:00.000Z')).toBe(1); // b's thank-you, shown and not yet replaced
     expect(dueNow([aShown, b], NY, '2026-11-16T15:59:59.999Z')).toEqual([]);
   });
 
