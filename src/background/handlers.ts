@@ -8,11 +8,12 @@
  */
 import type { Day } from 'date-fns';
 import { workWeekStart } from '../domain/calendar';
+import { contactForRecipients, findContact } from '../domain/contacts';
 import { draftEmail } from '../domain/drafts';
 import { validateInterview, validateInterviewInput } from '../domain/model';
-import { planFollowUps, snoozeTime } from '../domain/plan';
+import { isOffered, planFollowUps, snoozeTime } from '../domain/plan';
 import { checkTone, TONE_RULES, TONE_WHY, type ToneContext } from '../domain/tone';
-import type { Draft, DraftKind, Interview, InterviewEvent, StepKind } from '../domain/types';
+import type { Contact, Draft, DraftKind, FollowUpStep, Interview, InterviewEvent, StepKind } from '../domain/types';
 import type { ComposeInterview, EventRequest, Message, MessageType, ResponseOf } from '../shared/protocol';
 import { classifySender, CONTENT_SCRIPT_MESSAGES, parseMessage, type SenderKind, type SenderLike } from '../shared/protocol-schema';
 import { makeBackup, parseBackup, previewImport } from './backup';
@@ -80,12 +81,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
   };
 
-  const draftFor = (kind: DraftKind, interview: Interview): Draft => {
+  /** The draft of `kind` for `contact`; a thank-you without one goes to the first interviewer still to thank. */
+  const draftFor = (kind: DraftKind, interview: Interview, contact?: Contact, steps?: FollowUpStep[]): Draft => {
     const profile = store.profile();
     const sender: { name: string; signature?: string } = { name: profile.name };
     if (profile.signature) sender.signature = profile.signature;
     const settings = store.settings();
-    return draftEmail(kind, interview, sender, { now: new Date(deps.now()), timeZone: settings.timeZone, weekStartsOn: workWeekStart(settings.workWeek) as Day });
+    let to = contact;
+    if (!to && kind === 'thank-you') {
+      const thankYou = (steps ?? planFollowUps(interview, settings)).find((s) => s.kind === 'thank-you');
+      to = findContact(interview, thankYou?.contacts?.find((c) => c.status === 'pending')?.key)?.contact;
+    }
+    const options = { now: new Date(deps.now()), timeZone: settings.timeZone, weekStartsOn: workWeekStart(settings.workWeek) as Day };
+    return draftEmail(kind, interview, sender, to ? { ...options, contact: to } : options);
   };
 
   const appendEvent = async (id: string, event: InterviewEvent): Promise<Interview | undefined> =>
@@ -267,7 +275,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         } catch {
           return undefined;
         }
-        const pending = steps.filter((s) => s.status === 'pending' && isDraftKind(s.kind));
+        // Written to the interviewer the compose is addressed to; a thank-you only if they are still to be thanked.
+        const to = matched ? contactForRecipients(interview, [...wanted])?.contact : undefined;
+        const stillToThank = (s: FollowUpStep): boolean => !to || !s.contacts || s.contacts.some((c) => c.status === 'pending' && findContact(interview, c.key)?.contact === to);
+        const pending = steps.filter((s) => isOffered(s, now) && isDraftKind(s.kind) && (s.kind !== 'thank-you' || stillToThank(s)));
         const due = pending.filter((s) => Date.parse(s.notifyAt) <= now).sort((a, b) => Date.parse(b.notifyAt) - Date.parse(a.notifyAt));
         const upcoming = pending.filter((s) => Date.parse(s.notifyAt) > now);
         // What makes sense now: the steps already due (latest first); else the next one, written early.
@@ -277,7 +288,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           const kind = s.kind as DraftKind;
           if (drafts.some((d) => d.kind === kind)) continue;
           try {
-            drafts.push({ kind, draft: draftFor(kind, interview) });
+            drafts.push({ kind, draft: draftFor(kind, interview, to, steps) });
           } catch (error) {
             deps.log?.('drafting failed', error);
           }

@@ -9,7 +9,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { localDayOf } from '../domain/calendar';
 import type { DraftKind, FollowUpStep, Interview, Settings, StepKind } from '../domain/types';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import type { StorageArea } from './store';
 
 export type Reminder = { interview: Interview; step: FollowUpStep };
@@ -79,6 +79,22 @@ function who(interview: Interview): string {
   return contact ? t('notify_contactAt', contact, interview.company) : interview.company;
 }
 
+/** "Chris Park and Jordan Reyes", in the language of the messages. */
+function listOf(names: string[]): string {
+  try {
+    return new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
+/** Whom a thank-you is still owed to: "Chris Park and Jordan Reyes at Acme" (each interviewer gets a note); `alone` without a name. */
+function thankWhom(interview: Interview, step: FollowUpStep, alone: string): string {
+  const pending = (step.contacts ?? []).filter((c) => c.status === 'pending').map((c) => c.name.trim()).filter(Boolean);
+  const names = pending.length > 0 ? listOf(pending) : primaryContact(interview);
+  return names ? t('notify_contactAt', names, interview.company) : alone;
+}
+
 export function draftKindOf(step: StepKind): DraftKind | undefined {
   return step === 'move-on' ? undefined : step;
 }
@@ -89,7 +105,7 @@ export function reminderText({ interview, step }: Reminder, settings: Settings, 
   switch (step.kind) {
     case 'thank-you': {
       const dueBy = step.dueBy === undefined ? undefined : Date.parse(step.dueBy);
-      const whom = primaryContact(interview) ? who(interview) : t('notify_companyTeam', company);
+      const whom = thankWhom(interview, step, t('notify_companyTeam', company));
       const message =
         dueBy !== undefined && Number.isFinite(dueBy) && dueBy > now
           ? t('notify_thankYouBy', whom, role, whenPhrase(dueBy, now, settings.timeZone))
@@ -110,7 +126,8 @@ export function summaryLine({ interview, step }: Reminder, settings: Settings, n
   switch (step.kind) {
     case 'thank-you': {
       const dueBy = step.dueBy === undefined ? NaN : Date.parse(step.dueBy);
-      return Number.isFinite(dueBy) && dueBy > now ? t('notify_lineThankYouBy', who(interview), whenPhrase(dueBy, now, settings.timeZone)) : t('notify_lineThankYou', who(interview));
+      const whom = thankWhom(interview, step, interview.company);
+      return Number.isFinite(dueBy) && dueBy > now ? t('notify_lineThankYouBy', whom, whenPhrase(dueBy, now, settings.timeZone)) : t('notify_lineThankYou', whom);
     }
     case 'status-inquiry':
       return t('notify_lineInquiry', who(interview), interview.role);

@@ -35,6 +35,28 @@ describe('notification wording', () => {
     expect(t.message).toBe('Thank Dana Lee at Acme for the Product Designer interview — a short note is still worth sending today');
   });
 
+  it('a thank-you names every interviewer still to thank, and only them (issue 11)', () => {
+    const two = interview({ contacts: [{ name: 'Chris Park' }, { name: 'Jordan Reyes' }] });
+    const progress = (chris: 'pending' | 'done', jordan: 'pending' | 'dismissed') =>
+      step({
+        dueBy: '2026-11-18T19:00:00.000Z',
+        contacts: [
+          { key: 'chris park', name: 'Chris Park', status: chris },
+          { key: 'jordan reyes', name: 'Jordan Reyes', status: jordan },
+        ],
+      });
+    const now = at('2026-11-17T21:00:00Z');
+    expect(reminderText({ interview: two, step: progress('pending', 'pending') }, NY, now).message).toBe(
+      'Thank Chris Park and Jordan Reyes at Acme for the Product Designer interview — best sent by 2:00 PM tomorrow',
+    );
+    expect(reminderText({ interview: two, step: progress('done', 'pending') }, NY, now).message).toBe(
+      'Thank Jordan Reyes at Acme for the Product Designer interview — best sent by 2:00 PM tomorrow',
+    );
+    expect(summaryText([{ interview: two, step: progress('pending', 'pending') }, { interview: interview({ id: 'b' }), step: thankYou }], NY, now).message).toBe(
+      '• Thank Chris Park and Jordan Reyes at Acme — by 2:00 PM tomorrow\n• Thank Dana Lee at Acme — by 2:00 PM tomorrow',
+    );
+  });
+
   it('status inquiry: a friendly check-in, and mentions a call only when acceptable', () => {
     const s = step({ kind: 'status-inquiry', notifyAt: '2026-11-24T15:00:00.000Z' });
     const plain = reminderText({ interview: interview(), step: s }, NY, at('2026-11-24T15:00:00Z'));

@@ -233,6 +233,27 @@ describe('background: compose', () => {
     expect(r.interviews[0].drafts[0].draft.to).toEqual(['Dana.Lee@Acme.example']);
   });
 
+  it('drafts for the interviewer the compose is addressed to, and thanks each only once (issue 11)', async () => {
+    const two = { ...INPUT, contacts: [{ name: 'Chris Park', email: 'chris.park@acme.example' }, { name: 'Jordan Reyes', email: 'jordan.reyes@acme.example' }] };
+    const { interview: iv } = await send({ type: 'saveInterview', input: two });
+    clock.set(THANK_YOU_AT);
+    const forJordan = await send({ type: 'composeContext', recipients: ['jordan.reyes@acme.example'] }, content);
+    const draft = forJordan.interviews[0].drafts[0];
+    expect(draft.kind).toBe('thank-you');
+    expect(draft.draft.to).toEqual(['jordan.reyes@acme.example']);
+    expect(draft.draft.body.split('\n')[0]).toMatch(/^(Hi|Dear|Hello) Jordan,$/);
+    expect(draft.draft.contact).toBe('jordan.reyes@acme.example');
+    // Jordan thanked: a compose to Jordan is offered no second thank-you, one to Chris still is.
+    await bg.store.update(iv.id, (cur) => cur && { ...cur, history: [...cur.history, { type: 'sent', step: 'thank-you', at: THANK_YOU_AT, contact: 'jordan.reyes@acme.example' }] });
+    const again = await send({ type: 'composeContext', recipients: ['jordan.reyes@acme.example'] }, content);
+    expect(again.interviews[0].drafts.map((d: { kind: string }) => d.kind)).not.toContain('thank-you');
+    const forChris = await send({ type: 'composeContext', recipients: ['chris.park@acme.example'] }, content);
+    expect(forChris.interviews[0].drafts[0].draft.body.split('\n')[0]).toMatch(/Chris,$/);
+    // "Write email" from the popup or a reminder goes to the one still to thank.
+    const opened = await send({ type: 'openCompose', id: iv.id, kind: 'thank-you' });
+    expect(draftFromComposeUrl(opened.url)?.to).toEqual(['chris.park@acme.example']);
+  });
+
   it('with no match it offers recent interviews that have a draft, unmatched', async () => {
     await send({ type: 'saveInterview', input: INPUT });
     const r = await send({ type: 'composeContext', recipients: ['someone@else.example'] }, content);
