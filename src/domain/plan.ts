@@ -107,7 +107,8 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
     return s;
   };
 
-  const thankYou = add({ kind: 'thank-you', notify: cal.intoWindow(end + HOUR_MS), dueBy: start + DAY_MS, status: 'pending', call: false, round: 1 });
+  const plannedThankYou = cal.intoWindow(end + HOUR_MS);
+  const thankYou = add({ kind: 'thank-you', notify: plannedThankYou, dueBy: start + DAY_MS, status: 'pending', call: false, round: 1 });
   const people: ContactState[] = (Array.isArray(iv.contacts) ? iv.contacts : [])
     .filter((c): c is Contact => !!c && typeof c === 'object')
     .map((contact) => ({ contact, key: contactKey(contact), status: 'pending' }));
@@ -281,13 +282,15 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
   applyNotified(thankYou);
   supersede(thankYou, inquiries, undefined);
   // A thank-you that goes out late, or is still to go out past its 24 hours, holds the inquiry
-  // back until two work days after it (docs/followup-rules.md, "A late thank-you").
-  let lateThanks = thankedAt !== undefined && thankedAt > thankYou.dueBy! ? thankedAt : undefined;
+  // back until two work days after it (docs/followup-rules.md, "A late thank-you"). When a narrow
+  // day window puts the planned reminder after the 24 hours, its own window that day is on time.
+  const onTimeUntil = Math.max(thankYou.dueBy!, cal.windowEnd(cal.dayOf(plannedThankYou)));
+  let lateThanks = thankedAt !== undefined && thankedAt > onTimeUntil ? thankedAt : undefined;
   if (thankYou.status === 'pending') {
     const created = typeof iv.createdAt === 'string' ? parseInstantMs(iv.createdAt) : NaN;
     // The user hears of it at its time, when they logged the interview, or when it was shown, whichever is last.
     const reminder = Math.max(thankYou.notify, Number.isFinite(created) ? cal.intoWindow(created) : -Infinity, thankYou.notifiedAt ?? -Infinity);
-    if (reminder > thankYou.dueBy!) lateThanks = Math.max(lateThanks ?? -Infinity, reminder);
+    if (reminder > onTimeUntil) lateThanks = Math.max(lateThanks ?? -Infinity, reminder);
   }
   if (lateThanks !== undefined && inquiry.status === 'pending') {
     inquiry.notify = Math.max(inquiry.notify, cal.atPreferred(cal.addWorkDays(cal.dayOf(lateThanks), AFTER_LATE_THANK_YOU_WORK_DAYS)));
