@@ -95,8 +95,9 @@ export function defaultVariant(kind: DraftKind, interview: Pick<Interview, 'hist
 /** True when a thank-you written at `now` is late: two or more calendar days after the interview day (the day after is still on time). */
 export function isLateThankYou(interviewAt: string, now?: Date | string | number, timeZone?: string): boolean {
   const days = calendarDaysSince(interviewAt, now, timeZone);
-  return days !== undefined && days >= 2;
+  return days !== undefined && days >= LATE_AFTER_DAYS;
 }
+const LATE_AFTER_DAYS = 2;
 
 type Facts = {
   role: string;
@@ -341,14 +342,12 @@ function signatureLines(signature: unknown): string[] {
     .filter(Boolean);
 }
 
-/** The closing paragraph: the sign-off line, the name (unless the signature has it), the signature. */
-function closing(signoff: string, profile: DraftProfile, webmailSignature: boolean): string {
-  if (webmailSignature) return signoff;
+/** What follows the sign-off line: the name (unless the signature has it), then the signature; nothing when the webmail signs. */
+function signedBy(profile: DraftProfile, webmailSignature: boolean): string[] {
+  if (webmailSignature) return [];
   const name = cleanText(profile.name);
   const signature = signatureLines(profile.signature);
-  const lines = [signoff];
-  if (name && !signature.some((l) => countName(l, name) > 0)) lines.push(name);
-  return [...lines, ...signature].join('\n');
+  return name && !signature.some((l) => countName(l, name) > 0) ? [name, ...signature] : signature;
 }
 
 const normVariant = (kind: DraftKind, v: number | undefined, interview: Interview, contact: Contact | undefined, index: number) => {
@@ -363,9 +362,12 @@ export function draftEmail(kind: DraftKind, interview: Interview, profile: Draft
   const first = firstName(contact?.name);
   const email = validEmail(contact?.email);
   const key = contactKey(contact);
-  const when = relativeDay(interview.interviewAt, options.now, options.timeZone, options.weekStartsOn).phrase;
+  const day = relativeDay(interview.interviewAt, options.now, options.timeZone, options.weekStartsOn);
+  const when = day.phrase;
   const decision = calendarDate(interview.decisionExpectedBy, options.now, options.timeZone);
-  const late = kind === 'thank-you' && (options.late ?? isLateThankYou(interview.interviewAt, options.now, options.timeZone));
+  // Same reading as isLateThankYou, from the day already worked out.
+  const late = kind === 'thank-you' && (options.late ?? (day.days !== undefined && day.days >= LATE_AFTER_DAYS));
+  const tail = signedBy(profile, options.webmailSignature === true);
   const wording: Wording = late ? 'late-thank-you' : kind;
   // The interview's topic is the first interviewer's (or the only conversation's); others get only their own.
   const ownTopic = cleanText(contact?.topic);
@@ -388,7 +390,7 @@ export function draftEmail(kind: DraftKind, interview: Interview, profile: Draft
     };
     const [subject, paragraphs, signoff] = TEMPLATES[wording][variant]!(facts);
     const greeting = first ? GREETING[variant]!(first) : NEUTRAL[variant]!;
-    const body = [greeting, ...paragraphs, closing(signoff, profile, options.webmailSignature === true)].join('\n\n');
+    const body = [greeting, ...paragraphs, [signoff, ...tail].join('\n')].join('\n\n');
     best = { to: email ? [email] : [], subject, body };
     if (key) best.contact = key;
     if (countWords([greeting, ...paragraphs, signoff].join(' ')) <= DRAFT_WORD_LIMIT) break;

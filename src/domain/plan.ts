@@ -47,7 +47,7 @@ type Step = {
   contacts?: ContactState[];
 };
 
-type ContactState = { contact: Contact; key: string; status: ContactProgress['status'] };
+type ContactState = { contact: Contact; status: ContactProgress['status'] };
 
 type Plan = { steps: Step[]; closed?: ClosedReason };
 
@@ -111,7 +111,7 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
   const thankYou = add({ kind: 'thank-you', notify: plannedThankYou, dueBy: start + DAY_MS, status: 'pending', call: false, round: 1 });
   const people: ContactState[] = (Array.isArray(iv.contacts) ? iv.contacts : [])
     .filter((c): c is Contact => !!c && typeof c === 'object')
-    .map((contact) => ({ contact, key: contactKey(contact), status: 'pending' }));
+    .map((contact) => ({ contact, status: 'pending' }));
   if (people.length > 0) thankYou.contacts = people;
   /** When the last thank-you that counted went out. */
   let thankedAt: number | undefined;
@@ -284,13 +284,13 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
   // A thank-you that goes out late, or is still to go out past its 24 hours, holds the inquiry
   // back until two work days after it (docs/followup-rules.md, "A late thank-you"). When a narrow
   // day window puts the planned reminder after the 24 hours, its own window that day is on time.
-  const onTimeUntil = Math.max(thankYou.dueBy!, cal.windowEnd(cal.dayOf(plannedThankYou)));
-  let lateThanks = thankedAt !== undefined && thankedAt > onTimeUntil ? thankedAt : undefined;
+  const late = (t: number): boolean => t > thankYou.dueBy! && t > cal.windowEnd(cal.dayOf(plannedThankYou)); // the second only past the first
+  let lateThanks = thankedAt !== undefined && late(thankedAt) ? thankedAt : undefined;
   if (thankYou.status === 'pending') {
     const created = typeof iv.createdAt === 'string' ? parseInstantMs(iv.createdAt) : NaN;
     // The user hears of it at its time, when they logged the interview, or when it was shown, whichever is last.
-    const reminder = Math.max(thankYou.notify, Number.isFinite(created) ? cal.intoWindow(created) : -Infinity, thankYou.notifiedAt ?? -Infinity);
-    if (reminder > onTimeUntil) lateThanks = Math.max(lateThanks ?? -Infinity, reminder);
+    const reminder = Math.max(thankYou.notify, created > thankYou.notify ? cal.intoWindow(created) : -Infinity, thankYou.notifiedAt ?? -Infinity);
+    if (late(reminder)) lateThanks = Math.max(lateThanks ?? -Infinity, reminder);
   }
   if (lateThanks !== undefined && inquiry.status === 'pending') {
     inquiry.notify = Math.max(inquiry.notify, cal.atPreferred(cal.addWorkDays(cal.dayOf(lateThanks), AFTER_LATE_THANK_YOU_WORK_DAYS)));
@@ -312,8 +312,8 @@ function publicStep(s: Step): FollowUpStep {
   if (s.dueBy !== undefined) out.dueBy = iso(s.dueBy);
   if (s.notifiedAt !== undefined) out.notifiedAt = iso(s.notifiedAt);
   if (s.contacts) {
-    out.contacts = s.contacts.map(({ contact, key, status }) => {
-      const p: ContactProgress = { key, name: contact.name, status };
+    out.contacts = s.contacts.map(({ contact, status }) => {
+      const p: ContactProgress = { key: contactKey(contact), name: contact.name, status };
       if (typeof contact.email === 'string' && contact.email) p.email = contact.email;
       return p;
     });

@@ -9,6 +9,8 @@ export type RelativeDay = {
   kind: 'today' | 'yesterday' | 'this-week' | 'last-week' | 'tomorrow' | 'date' | 'unknown';
   /** Ready to follow a verb: "today", "yesterday", "on Tuesday", "last Tuesday", "on November 17". */
   phrase: string;
+  /** Calendar days from that day to now's (negative when it is later); absent when unknown. */
+  days?: number;
 };
 
 /** `zone` if the runtime knows it, else 'UTC'. */
@@ -42,15 +44,15 @@ export function relativeDay(
   const n = inZone(now, zone);
   if (!isValid(w) || !isValid(n)) return { kind: 'unknown', phrase: 'recently' };
   const days = differenceInCalendarDays(n, w);
-  if (days === 0) return { kind: 'today', phrase: 'today' };
-  if (days === 1) return { kind: 'yesterday', phrase: 'yesterday' };
-  if (days === -1) return { kind: 'tomorrow', phrase: 'tomorrow' };
+  if (days === 0) return { kind: 'today', phrase: 'today', days };
+  if (days === 1) return { kind: 'yesterday', phrase: 'yesterday', days };
+  if (days === -1) return { kind: 'tomorrow', phrase: 'tomorrow', days };
   const weekday = format(w, 'EEEE');
   if (days > 1 && days < 7) {
     const same = startOfWeek(n, { weekStartsOn }).getTime() === startOfWeek(w, { weekStartsOn }).getTime();
-    return same ? { kind: 'this-week', phrase: `on ${weekday}` } : { kind: 'last-week', phrase: `last ${weekday}` };
+    return same ? { kind: 'this-week', phrase: `on ${weekday}`, days } : { kind: 'last-week', phrase: `last ${weekday}`, days };
   }
-  return { kind: 'date', phrase: `on ${format(w, w.getFullYear() === n.getFullYear() ? 'MMMM d' : 'MMMM d, yyyy')}` };
+  return { kind: 'date', phrase: `on ${format(w, w.getFullYear() === n.getFullYear() ? 'MMMM d' : 'MMMM d, yyyy')}`, days };
 }
 
 /** Calendar days from `when`'s day to `now`'s day in `timeZone` (negative when `when` is later); undefined for a bad date. */
