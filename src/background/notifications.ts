@@ -39,10 +39,17 @@ export type ShownNotification = {
   items: ReminderItem[];
   /** Chrome buttons, in order (empty in Firefox and for summaries). */
   buttons: ReminderAction[];
+  /** Items of a summary not kept in storage.session (beyond SHOWN_ITEMS_LIMIT); the popup lists them all. */
+  more?: number;
 };
 
 export const SHOWN_KEY = 'shownNotifications';
 export const SHOWN_LIMIT = 20;
+/**
+ * Items kept per notification in storage.session, so a summary of thousands of reminders stays a
+ * few kilobytes (storage.session holds 10 MB for everything; a full summary of 40,000 would not fit).
+ */
+export const SHOWN_ITEMS_LIMIT = 50;
 export const REMINDER_PAGE = 'src/reminder/index.html';
 
 /** A button's or action's label, in the browser's language. */
@@ -190,18 +197,25 @@ export class Notifier {
   constructor(
     private readonly api: NotificationsApi,
     private readonly session: StorageArea,
-    private readonly options: { buttons: boolean; iconUrl: string },
+    private readonly options: { buttons: boolean; iconUrl: string; log?: (message: string, error?: unknown) => void },
   ) {}
 
   get hasButtons(): boolean {
     return this.options.buttons;
   }
 
-  /** Records the notification in storage.session (for the reminder page), then shows it. */
+  /**
+   * Records the notification in storage.session (for the reminder page; a failure there never
+   * stops the notification), then shows it. Throws if the browser refused to show it.
+   */
   async show(reminders: Reminder[], settings: Settings, now: number): Promise<ShownNotification | undefined> {
     if (reminders.length === 0) return undefined;
     const shown = buildNotification(reminders, settings, now, this.options.buttons);
-    await this.remember(shown);
+    try {
+      await this.remember(shown);
+    } catch (error) {
+      this.options.log?.('could not keep the notification for the reminder page', error);
+    }
     const opts: NotificationOptions = { type: 'basic', iconUrl: this.options.iconUrl, title: shown.title, message: shown.message };
     if (this.options.buttons) {
       // Chrome only: Firefox throws on both properties.
@@ -222,7 +236,7 @@ export class Notifier {
 
   private async remember(n: ShownNotification): Promise<void> {
     const list = (await readShown(this.session)).filter((x) => x.id !== n.id);
-    list.push(n);
+    list.push(n.items.length > SHOWN_ITEMS_LIMIT ? { ...n, items: n.items.slice(0, SHOWN_ITEMS_LIMIT), more: n.items.length - SHOWN_ITEMS_LIMIT } : n);
     await this.session.set({ [SHOWN_KEY]: list.slice(-SHOWN_LIMIT) });
   }
 }
