@@ -4,7 +4,7 @@
  * in-memory storage. src/background/index.ts wires it to the real browser API.
  */
 import type { SenderLike } from '../shared/protocol-schema';
-import { STORAGE_HEALTH_KEY } from '../shared/state-core';
+import { fullFrom, STORAGE_HEALTH_KEY } from '../shared/state-core';
 import { createHandlers, dispatch, type Handlers } from './handlers';
 import { Notifier, parseReminderId, REMINDER_PAGE, type NotificationsApi, type ReminderAction, type ReminderItem } from './notifications';
 import { ALARM_NAME, Scheduler, type AlarmsApi, type BadgeApi, type ReconcileResult } from './scheduler';
@@ -55,6 +55,18 @@ export function createBackground(platform: BackgroundPlatform) {
   // storage.session, which has room of its own. Written in order, so the last word wins.
   let healthWrite: Promise<unknown> = Promise.resolve();
   let lastFull: string | undefined;
+  /** What an earlier instance published stays true until a write goes through. */
+  const restoreHealth = async (): Promise<void> => {
+    try {
+      const full = fullFrom((await platform.session.get(STORAGE_HEALTH_KEY))[STORAGE_HEALTH_KEY]);
+      if (full) {
+        lastFull = full.at;
+        store.assumeFull(full.at);
+      }
+    } catch (error) {
+      log('could not read the storage health', error);
+    }
+  };
   store.onHealth((health) => {
     const full = health.full?.at;
     if (full === lastFull) return;
@@ -79,6 +91,7 @@ export function createBackground(platform: BackgroundPlatform) {
   /** Migrates and loads storage, fires what fell due while we weren't running, arms the one alarm. */
   const start = (): Promise<ReconcileResult | undefined> => {
     started ??= countStart()
+      .then(() => restoreHealth())
       .then(() => store.open())
       .then(() => scheduler.reconcile())
       .catch((error: unknown) => {

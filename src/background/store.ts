@@ -464,6 +464,14 @@ export class Store {
     }
   }
 
+  /**
+   * A new background instance picks up what the last one said (storage.session): storage is
+   * full until a write goes through.
+   */
+  assumeFull(at: string): void {
+    this.full ??= { at, bytes: 0 };
+  }
+
   /** Whether writes are refused outright (data from a newer version). */
   get readOnly(): boolean {
     return this.newerVersion !== undefined;
