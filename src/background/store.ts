@@ -23,7 +23,7 @@
  * - data from a newer schemaVersion is read and never written ('readOnly');
  * - fields this version doesn't know are carried into every write.
  */
-import { compactNotified, defaultProfile, defaultSettings, HISTORY_LIMIT, validateInterview, validateProfile, validateSettings } from '../domain/model';
+import { compactNotified, defaultProfile, defaultSettings, HISTORY_LIMIT, KNOWN_FIELDS, validateInterview, validateProfile, validateSettings } from '../domain/model';
 import type { Interview, Profile, Settings } from '../domain/types';
 import { t } from '../shared/i18n';
 import { STORAGE_KEYS, type CorruptRecord } from '../shared/protocol';
@@ -105,13 +105,6 @@ function bytesOf(items: Record<string, unknown>): number {
 /** The v0 list is moved this many bytes at a time (each chunk one atomic write). */
 export const MIGRATION_CHUNK_BYTES = 1024 * 1024;
 
-const KNOWN_INTERVIEW_KEYS = new Set([
-  'id', 'company', 'role', 'interviewAt', 'durationMinutes', 'contacts', 'decisionExpectedBy', 'invitedToCall',
-  'callCustomary', 'hasOtherOffers', 'topic', 'notes', 'history', 'createdAt', 'updatedAt',
-]);
-const KNOWN_CONTACT_KEYS = new Set(['name', 'email', 'title']);
-const KNOWN_SETTINGS_KEYS = new Set(['timeZone', 'workWeek', 'holidays', 'dayStart', 'dayEnd', 'preferredTime']);
-const KNOWN_PROFILE_KEYS = new Set(['name', 'signature', 'webmail']);
 
 /** `next` plus the fields of `current` this version has no name for (written by a newer one). */
 function withUnknownFields<T extends object>(current: object | undefined, next: T, known: ReadonlySet<string>): T {
@@ -128,11 +121,11 @@ function withUnknownFields<T extends object>(current: object | undefined, next: 
 /** Carries unknown fields of the interview and of each contact (matched by email, else by name). */
 function carryInterview(current: Interview | undefined, next: Interview): Interview {
   if (!current) return next;
-  const out = withUnknownFields(current, next, KNOWN_INTERVIEW_KEYS);
+  const out = withUnknownFields(current, next, KNOWN_FIELDS.interview);
   if (!Array.isArray(out.contacts) || !Array.isArray(current.contacts)) return out;
   const key = (c: { name?: unknown; email?: unknown }) => (typeof c.email === 'string' && c.email ? `e:${c.email.trim().toLowerCase()}` : `n:${String(c.name).trim().toLowerCase()}`);
   const before = new Map(current.contacts.filter(isObj).map((c) => [key(c), c]));
-  const contacts = out.contacts.map((c) => withUnknownFields(before.get(key(c)), c, KNOWN_CONTACT_KEYS));
+  const contacts = out.contacts.map((c) => withUnknownFields(before.get(key(c)), c, KNOWN_FIELDS.contact));
   return contacts.some((c, i) => c !== out.contacts[i]) ? { ...out, contacts } : out;
 }
 
@@ -588,7 +581,7 @@ export class Store {
   async saveSettings(input: unknown): Promise<Settings> {
     await this.open();
     return this.queue.run([STORAGE_KEYS.settings], async () => {
-      const checked = validateSettings(withUnknownFields(this.settingsValue, input as object, KNOWN_SETTINGS_KEYS));
+      const checked = validateSettings(withUnknownFields(this.settingsValue, input as object, KNOWN_FIELDS.settings));
       if (!checked.ok) throw new StoreError('Those settings are not valid', checked.issues);
       await this.write({ [STORAGE_KEYS.settings]: checked.value });
       this.settingsValue = checked.value;
@@ -600,7 +593,7 @@ export class Store {
   async saveProfile(input: unknown): Promise<Profile> {
     await this.open();
     return this.queue.run([STORAGE_KEYS.profile], async () => {
-      const checked = validateProfile(withUnknownFields(this.profileValue, input as object, KNOWN_PROFILE_KEYS));
+      const checked = validateProfile(withUnknownFields(this.profileValue, input as object, KNOWN_FIELDS.profile));
       if (!checked.ok) throw new StoreError('That profile is not valid', checked.issues);
       await this.write({ [STORAGE_KEYS.profile]: checked.value });
       this.profileValue = checked.value;

@@ -391,25 +391,23 @@ export function interviewInputSchema(timeZone: string) {
 }
 
 /** A stored interview record: ISO instants only, with its id and history. */
-export const interviewSchema = looseRecordOf(
-  {
-    ...interviewFields,
-    contacts: contactsOf(storedContactSchema),
-    id: requiredText(M.interviewIdIsMissing, LIMITS.name, M.interviewIdIsTooLong200CharactersAt),
-    interviewAt: instantSchema(M.interviewDateIsMissing, M.interviewDateIsNotAValidDateAnd),
-    // Compacted and counted before any event is validated, so a huge list costs one cheap pass.
-    history: v.pipe(
-      v.nullish(v.custom<unknown[]>((x) => Array.isArray(x), M.historyMustBeAList), () => []),
-      v.transform((list: unknown[]) => compactNotified(list)),
-      v.maxLength(HISTORY_LIMIT, M.historyIsTooLong1000EventsAtMost),
-      v.array(interviewEventSchema, M.historyMustBeAList),
-    ),
-    createdAt: v.pipe(v.nullish(instantSchema(M.createdTimeIsMissing, M.createdTimeIsNotAValidDateAnd)), v.transform(nullToUndefined)),
-    updatedAt: v.pipe(v.nullish(instantSchema(M.updatedTimeIsMissing, M.updatedTimeIsNotAValidDateAnd)), v.transform(nullToUndefined)),
-  },
-  M.theInterviewCouldNotBeRead,
-  INTERVIEW_MISSING,
-);
+const storedInterviewEntries = {
+  ...interviewFields,
+  contacts: contactsOf(storedContactSchema),
+  id: requiredText(M.interviewIdIsMissing, LIMITS.name, M.interviewIdIsTooLong200CharactersAt),
+  interviewAt: instantSchema(M.interviewDateIsMissing, M.interviewDateIsNotAValidDateAnd),
+  // Compacted and counted before any event is validated, so a huge list costs one cheap pass.
+  history: v.pipe(
+    v.nullish(v.custom<unknown[]>((x) => Array.isArray(x), M.historyMustBeAList), () => []),
+    v.transform((list: unknown[]) => compactNotified(list)),
+    v.maxLength(HISTORY_LIMIT, M.historyIsTooLong1000EventsAtMost),
+    v.array(interviewEventSchema, M.historyMustBeAList),
+  ),
+  createdAt: v.pipe(v.nullish(instantSchema(M.createdTimeIsMissing, M.createdTimeIsNotAValidDateAnd)), v.transform(nullToUndefined)),
+  updatedAt: v.pipe(v.nullish(instantSchema(M.updatedTimeIsMissing, M.updatedTimeIsNotAValidDateAnd)), v.transform(nullToUndefined)),
+};
+
+export const interviewSchema = looseRecordOf(storedInterviewEntries, M.theInterviewCouldNotBeRead, INTERVIEW_MISSING);
 
 function timeSchema(missing: string, invalid: string, allowMidnightEnd = false) {
   return v.pipe(v.string(missing), v.trim(), v.nonEmpty(missing), v.check((s) => parseTime(s, allowMidnightEnd) !== undefined, invalid));
@@ -417,25 +415,27 @@ function timeSchema(missing: string, invalid: string, allowMidnightEnd = false) 
 
 const WORK_DAY_RANGE = M.workDaysMustBeWeekdaysFrom0Sunday;
 
+const settingsEntries = {
+  timeZone: v.pipe(v.string(M.timeZoneIsMissing), v.trim(), v.nonEmpty(M.timeZoneIsMissing), v.check((s: string) => isValidTimeZone(s), M.thatTimeZoneIsNotRecognised)),
+  workWeek: v.pipe(
+    v.array(v.pipe(v.number(WORK_DAY_RANGE), v.integer(WORK_DAY_RANGE), v.minValue(0, WORK_DAY_RANGE), v.maxValue(6, WORK_DAY_RANGE)), M.chooseAtLeastOneWorkDay),
+    v.minLength(1, M.chooseAtLeastOneWorkDay),
+    v.check((days) => new Set(days).size === days.length, M.eachWorkDayCanBeChosenOnlyOnce),
+  ),
+  holidays: v.pipe(
+    v.nullish(v.array(dateSchema(M.holidaysMustBeRealDatesLike202612), M.holidaysMustBeAListOfDates), () => []),
+    v.maxLength(LIMITS.holidays, M.tooManyHolidays1000AtMost),
+    // Sorted and without repeats, so equal settings compare equal.
+    v.transform((days) => [...new Set(days)].sort()),
+  ),
+  dayStart: timeSchema(M.dayStartIsMissing, M.dayStartMustBeATimeLike08),
+  dayEnd: timeSchema(M.dayEndIsMissing, M.dayEndMustBeATimeLike20, true),
+  preferredTime: timeSchema(M.preferredTimeIsMissing, M.preferredTimeMustBeATimeLike10),
+};
+
 export const settingsSchema = v.pipe(
   looseRecordOf(
-    {
-      timeZone: v.pipe(v.string(M.timeZoneIsMissing), v.trim(), v.nonEmpty(M.timeZoneIsMissing), v.check((s: string) => isValidTimeZone(s), M.thatTimeZoneIsNotRecognised)),
-      workWeek: v.pipe(
-        v.array(v.pipe(v.number(WORK_DAY_RANGE), v.integer(WORK_DAY_RANGE), v.minValue(0, WORK_DAY_RANGE), v.maxValue(6, WORK_DAY_RANGE)), M.chooseAtLeastOneWorkDay),
-        v.minLength(1, M.chooseAtLeastOneWorkDay),
-        v.check((days) => new Set(days).size === days.length, M.eachWorkDayCanBeChosenOnlyOnce),
-      ),
-      holidays: v.pipe(
-        v.nullish(v.array(dateSchema(M.holidaysMustBeRealDatesLike202612), M.holidaysMustBeAListOfDates), () => []),
-        v.maxLength(LIMITS.holidays, M.tooManyHolidays1000AtMost),
-        // Sorted and without repeats, so equal settings compare equal.
-        v.transform((days) => [...new Set(days)].sort()),
-      ),
-      dayStart: timeSchema(M.dayStartIsMissing, M.dayStartMustBeATimeLike08),
-      dayEnd: timeSchema(M.dayEndIsMissing, M.dayEndMustBeATimeLike20, true),
-      preferredTime: timeSchema(M.preferredTimeIsMissing, M.preferredTimeMustBeATimeLike10),
-    },
+    settingsEntries,
     M.theSettingsCouldNotBeRead,
     {
       timeZone: M.timeZoneIsMissing,
@@ -462,15 +462,24 @@ export const settingsSchema = v.pipe(
   ),
 );
 
-export const profileSchema = looseRecordOf(
-  {
-    name: requiredText(M.yourNameIsMissing, LIMITS.name, M.yourNameIsTooLong200CharactersAt),
-    signature: optionalText(M.signatureMustBeText, LIMITS.signature, M.signatureIsTooLong1000CharactersAt),
-    webmail: v.picklist(['gmail', 'outlook'], M.chooseGmailOrOutlook),
-  },
-  M.theProfileCouldNotBeRead,
-  { name: M.yourNameIsMissing, webmail: M.chooseGmailOrOutlook },
-);
+const profileEntries = {
+  name: requiredText(M.yourNameIsMissing, LIMITS.name, M.yourNameIsTooLong200CharactersAt),
+  signature: optionalText(M.signatureMustBeText, LIMITS.signature, M.signatureIsTooLong1000CharactersAt),
+  webmail: v.picklist(['gmail', 'outlook'], M.chooseGmailOrOutlook),
+};
+
+export const profileSchema = looseRecordOf(profileEntries, M.theProfileCouldNotBeRead, { name: M.yourNameIsMissing, webmail: M.chooseGmailOrOutlook });
+
+/**
+ * The fields each stored shape has in this version. Anything else was written by a newer
+ * version: the schemas keep it, and the store carries it into every write.
+ */
+export const KNOWN_FIELDS = {
+  interview: new Set(Object.keys(storedInterviewEntries)),
+  contact: new Set(Object.keys(contactEntries)),
+  settings: new Set(Object.keys(settingsEntries)),
+  profile: new Set(Object.keys(profileEntries)),
+} as const;
 
 // ---------------------------------------------------------------------------
 // Uniform results
