@@ -34,7 +34,8 @@ export function StorageNotice({ state, connection, now = Date.now }: Props) {
   const remove = (key: string): void => void connection.send('dismissCorrupt', { key }).catch((err: unknown) => setStatus(errorText(err)));
 
   return (
-    <section class="alert storage-notice" aria-label={t('storage_noticeLabel')}>
+    // A plain div (a page may style its sections as cards): this must look like the alert it is.
+    <div class="alert storage-notice" role="region" aria-label={t('storage_noticeLabel')}>
       <div role="alert">
         {health.newerVersion !== undefined && <p>{t('storage_newerVersion', health.newerVersion)}</p>}
         {health.full && (
@@ -84,6 +85,6 @@ export function StorageNotice({ state, connection, now = Date.now }: Props) {
       <p role="status" aria-live="polite">
         {status}
       </p>
-    </section>
+    </div>
   );
 }

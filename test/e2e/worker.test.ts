@@ -486,13 +486,13 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
 
       const popup = await session.openExtensionPage('src/popup/index.html');
       await waitInPage(popup, () => /storage is full/i.test(document.body.textContent ?? ''), { timeout: 15_000 });
-      expect(await popup.$eval('section.storage-notice', (n) => n.textContent)).toMatch(/delete interviews you no longer need/);
+      expect(await popup.$eval('.storage-notice', (n) => n.textContent)).toMatch(/delete interviews you no longer need/);
 
       // Room made: the next save goes through, the mark that waited is written, the notice goes.
       await session.inExtension(() => globalThis.chrome.storage.local.remove('filler'));
       await save(session, inputDueAt(Date.now() + DAY, { company: 'Too Much Co' }));
       await waitFor('the waiting mark', async () => notified(await stored(session, due.id)).length === 1);
-      await waitInPage(popup, () => !document.querySelector('section.storage-notice'), { timeout: 15_000 });
+      await waitInPage(popup, () => !document.querySelector('.storage-notice'), { timeout: 15_000 });
       expect((await session.shownNotifications()).filter((n) => n.id === id)).toHaveLength(1);
       await popup.close();
     });
