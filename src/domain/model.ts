@@ -244,6 +244,9 @@ function isNotifiedLike(e: unknown): e is NotifiedLike {
  * as it is, in order); one pass, no allocation when there is nothing to drop.
  */
 export function compactNotified<T>(history: readonly T[]): T[] {
+  let notified = 0;
+  for (const e of history) if ((e as { type?: unknown } | null)?.type === 'notified' && ++notified > 1) break;
+  if (notified < 2) return history as T[];
   const latest = new Map<string, { index: number; ms: number }>();
   let drop = 0;
   for (let i = 0; i < history.length; i++) {

@@ -86,7 +86,7 @@ describe('notification wording', () => {
     expect(parseReminderId('summary:123')).toBeUndefined();
   });
 
-  it('F13 a summary of thousands keeps a bounded record in storage.session, and is shown even if that record fails', async () => {
+  it('F13 a summary of thousands keeps a bounded record in storage.session, and is shown even if that record fails', { timeout: 60_000 }, async () => {
     fakeBrowser.reset();
     const now = at('2026-11-18T13:30:00Z');
     const rs = Array.from({ length: 2_000 }, (_, i) => ({ interview: interview({ id: `i${i}`, company: `Co${i}` }), step: thankYou }));

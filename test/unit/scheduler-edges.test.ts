@@ -98,7 +98,7 @@ class GatedArea implements StorageArea {
 }
 
 describe('F12: start-up after a long absence', () => {
-  it('F12 answers messages at once while 5,000 due steps are marked in the background, in few writes', async () => {
+  it('F12 answers messages at once while 5,000 due steps are marked in the background, in few writes', { timeout: 60_000 }, async () => {
     const seeded = await seedDue(5_000);
     clock.set('2026-11-11T15:00:00.000Z'); // every thank-you is due, none shown
     const gate = new GatedArea(local(), new Set(Object.keys(seeded).filter((k) => k.startsWith('interview:'))));
@@ -149,7 +149,7 @@ describe('F13: a failed notification is retried, never lost', () => {
     expect(created).toHaveLength(1);
   });
 
-  it('F13 with thousands due at once the summary fits in storage.session, is shown, and every step is marked', async () => {
+  it('F13 with thousands due at once the summary fits in storage.session, is shown, and every step is marked', { timeout: 60_000 }, async () => {
     await seedDue(3_000);
     clock.set('2026-11-11T15:00:00.000Z');
     // storage.session is shared with what else the session holds; give it less room than 3,000 full items take.

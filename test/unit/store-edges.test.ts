@@ -3,11 +3,12 @@
  * quota that never stops requests (F7), unknown fields and newer data (F10), bounded history
  * (F11) and plain words when storage is full (F14).
  */
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createBackground } from '../../src/background/app';
 import { Store, type StorageArea } from '../../src/background/store';
-import { HISTORY_LIMIT } from '../../src/domain/model';
+import { compactNotified, HISTORY_LIMIT } from '../../src/domain/model';
 import { planFollowUps } from '../../src/domain/plan';
 import type { Interview, InterviewEvent } from '../../src/domain/types';
 import { parseState } from '../../src/shared/state';
@@ -44,7 +45,7 @@ function goodOnes(n: number): Record<string, unknown> {
 describe('F6: an unreadable record is kept whole', () => {
   const broken = { ...interview({ id: 'big' }), company: '', notes: 'n'.repeat(1_000_000) };
 
-  it('F6 a 1 MB record that fails validation is set aside whole, not truncated', async () => {
+  it('F6 a 1 MB record that fails validation is set aside whole, not truncated', { timeout: 60_000 }, async () => {
     await seed({ schemaVersion: 1, settings: NY, 'interview:big': broken, 'interview:good': interview({ id: 'good' }) });
     const store = new Store(local(), clock.now);
     const report = await store.open();
@@ -186,7 +187,29 @@ describe('F11: bounded history', () => {
     expect(pending(saved!)).toEqual(pending(full));
   });
 
-  it('F11 importing an interview with 100,000 events stays cheap: refused before any write, or compacted so an edit writes a few bytes', async () => {
+  it('F11 compaction never changes what fires, whatever the history (property)', () => {
+    const at = fc.integer({ min: 0, max: 40 * 24 }).map((h) => new Date(Date.parse('2026-11-17T19:00:00.000Z') + h * 3_600_000).toISOString());
+    const step = fc.constantFrom('thank-you' as const, 'status-inquiry' as const, 'move-on' as const, 'final-check-in' as const);
+    const event: fc.Arbitrary<InterviewEvent> = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ type: fc.constant('notified' as const), step, at, round: fc.integer({ min: 1, max: 3 }) }) },
+      fc.record({ type: fc.constant('sent' as const), step, at }),
+      fc.record({ type: fc.constant('snoozed' as const), step, at, until: at }),
+      fc.record({ type: fc.constant('dismissed' as const), step, at }),
+      fc.record({ type: fc.constant('reply' as const), at, newDecisionDate: fc.constantFrom('2026-11-25', '2026-12-04') }),
+    );
+    const firing = (iv: Interview) => planFollowUps(iv, NY).map((s) => `${s.kind}/${s.round}/${s.status}/${s.notifiedAt !== undefined}`);
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), (history) => {
+        const iv = interview({ history });
+        const compacted = compactNotified(history);
+        expect(compacted.filter((e) => e.type !== 'notified')).toEqual(history.filter((e) => e.type !== 'notified'));
+        expect(firing({ ...iv, history: compacted })).toEqual(firing(iv));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('F11 importing an interview with 100,000 events stays cheap: refused before any write, or compacted so an edit writes a few bytes', { timeout: 60_000 }, async () => {
     await seed({ schemaVersion: 1, settings: NY, profile: PROFILE });
     const area = new CountingArea(local());
     const { bg, send } = backgroundOver(area);
