@@ -18,6 +18,7 @@ export function StorageNotice({ state, connection, now = Date.now }: Props) {
   const { health, corrupt } = state;
   const setAside = corrupt.filter((c) => !c.inPlace);
   const inPlace = corrupt.filter((c) => c.inPlace);
+  const readOnly = health.newerVersion !== undefined;
   if (!health.full && !health.unmigrated && health.newerVersion === undefined && corrupt.length === 0) return null;
   const offerExport = !!health.full || !!health.unmigrated || health.newerVersion !== undefined || inPlace.length > 0;
 
@@ -46,14 +47,20 @@ export function StorageNotice({ state, connection, now = Date.now }: Props) {
         {health.unmigrated && <p>{t('storage_unmigrated', health.unmigrated.count)}</p>}
         {inPlace.length > 0 && (
           <>
-            <p>{t('corrupt_introInPlace', inPlace.length)}</p>
+            {/* Newer data is never changed (nor deleted) by this version; otherwise there was no room for the copy. */}
+            <p>{readOnly ? t('corrupt_introNewer', inPlace.length) : t('corrupt_introInPlace', inPlace.length)}</p>
             <ul>
               {inPlace.map((c) => (
                 <li key={c.key}>
-                  {c.reason}{' '}
-                  <button type="button" class="link" onClick={() => remove(c.key)}>
-                    {t('corrupt_delete')}
-                  </button>
+                  {c.reason}
+                  {!readOnly && (
+                    <>
+                      {' '}
+                      <button type="button" class="link" onClick={() => remove(c.key)}>
+                        {t('corrupt_delete')}
+                      </button>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

@@ -63,10 +63,14 @@ describe('storage notice', () => {
   });
 
   it('F10 data from a newer version: read-only, and why', async () => {
-    popup({ health: { newerVersion: 2 } });
+    popup({ health: { newerVersion: 2 }, corrupt: [{ key: 'interview:odd', reason: 'The interview could not be read', at: AT, inPlace: true }] });
     const box = await notice();
     expect(box.textContent).toMatch(/newer version of FollowUp/);
     expect(box.textContent).toMatch(/update/i);
+    // A record this version can't read is newer data, not a lack of room, and it is not offered for deletion.
+    expect(box.textContent).toMatch(/could not be read by this version/);
+    expect(box.textContent).not.toMatch(/no room|set aside/i);
+    expect(within(box).queryByRole('button', { name: /delete/i })).toBeNull();
   });
 
   it('the options page shows the same notice', async () => {
