@@ -2,8 +2,8 @@
  * Reminder notifications: the wording (what to do, for whom, by when), the
  * per-browser shape (Chrome gets two buttons; Firefox has none, so a click
  * opens the reminder page with the same actions) and the record of what was
- * shown, kept in storage.session for the reminder page (and for tests: Chrome's
- * getAll() returns only ids, and headless Firefox closes notifications at once).
+ * shown, kept in storage.session once it is shown, for the reminder page (and for
+ * tests: Chrome's getAll() returns only ids, and headless Firefox closes notifications at once).
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
@@ -205,17 +205,13 @@ export class Notifier {
   }
 
   /**
-   * Records the notification in storage.session (for the reminder page; a failure there never
-   * stops the notification), then shows it. Throws if the browser refused to show it.
+   * Shows the notification (throws if the browser refused), then records it in storage.session
+   * for the reminder page: only what was shown is recorded, and a failure to record it never
+   * takes the notification back.
    */
   async show(reminders: Reminder[], settings: Settings, now: number): Promise<ShownNotification | undefined> {
     if (reminders.length === 0) return undefined;
     const shown = buildNotification(reminders, settings, now, this.options.buttons);
-    try {
-      await this.remember(shown);
-    } catch (error) {
-      this.options.log?.('could not keep the notification for the reminder page', error);
-    }
     const opts: NotificationOptions = { type: 'basic', iconUrl: this.options.iconUrl, title: shown.title, message: shown.message };
     if (this.options.buttons) {
       // Chrome only: Firefox throws on both properties.
@@ -223,6 +219,11 @@ export class Notifier {
       opts.requireInteraction = true;
     }
     await this.api.create(shown.id, opts);
+    try {
+      await this.remember(shown);
+    } catch (error) {
+      this.options.log?.('could not keep the notification for the reminder page', error);
+    }
     return shown;
   }
 

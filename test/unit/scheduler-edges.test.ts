@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createBackground } from '../../src/background/app';
+import { readShown } from '../../src/background/notifications';
 import type { StorageArea } from '../../src/background/store';
 import type { Interview } from '../../src/domain/types';
 import { Clock, fakePlatform, interview, NY, pageSender, QuotaArea, seed, storedBytes } from './background-fakes';
@@ -138,6 +139,8 @@ describe('F13: a failed notification is retried, never lost', () => {
     const first = await bg.start();
     expect(created).toHaveLength(0);
     expect(notifiedCount(await stored('iv-0'))).toBe(0);
+    // Nor is it recorded as shown for the reminder page.
+    expect(await readShown(session())).toEqual([]);
     // The retry is armed a minute out.
     expect(first!.armedAt).toBe(clock.ms + 60_000);
 
