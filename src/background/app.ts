@@ -4,6 +4,7 @@
  * in-memory storage. src/background/index.ts wires it to the real browser API.
  */
 import type { SenderLike } from '../shared/protocol-schema';
+import { fullFrom, STORAGE_HEALTH_KEY } from '../shared/state-core';
 import { createHandlers, dispatch, type Handlers } from './handlers';
 import { Notifier, parseReminderId, REMINDER_PAGE, type NotificationsApi, type ReminderAction, type ReminderItem } from './notifications';
 import { ALARM_NAME, Scheduler, type AlarmsApi, type BadgeApi, type ReconcileResult } from './scheduler';
@@ -31,15 +32,17 @@ export type Background = ReturnType<typeof createBackground>;
 
 export function createBackground(platform: BackgroundPlatform) {
   const log = platform.log ?? (() => undefined);
-  const store = new Store(platform.local, platform.now);
+  const store = new Store(platform.local, platform.now, log);
   const notifier = new Notifier(platform.notifications, platform.session, {
     buttons: platform.buttons,
     iconUrl: platform.extensionUrl('icons/icon-128.png'),
+    log,
   });
   const scheduler = new Scheduler({
     store,
     alarms: platform.alarms,
     notifier,
+    session: platform.session,
     ...(platform.badge ? { badge: platform.badge } : {}),
     now: platform.now,
     ...(platform.minAlarmDelayMs !== undefined ? { minDelayMs: platform.minAlarmDelayMs } : {}),
@@ -47,6 +50,31 @@ export function createBackground(platform: BackgroundPlatform) {
   });
   const handlers: Handlers = createHandlers({ store, scheduler, notifier, openTab: platform.openTab, now: platform.now, log });
   const gate = { runtimeId: platform.runtimeId, extensionOrigin: platform.extensionUrl('') };
+
+  // What the pages can't read in storage.local (it refused a write for lack of room) goes to
+  // storage.session, which has room of its own. Written in order, so the last word wins.
+  let healthWrite: Promise<unknown> = Promise.resolve();
+  let lastFull: string | undefined;
+  /** What an earlier instance published stays true until a write goes through. */
+  const restoreHealth = async (): Promise<void> => {
+    try {
+      const full = fullFrom((await platform.session.get(STORAGE_HEALTH_KEY))[STORAGE_HEALTH_KEY]);
+      if (full) {
+        lastFull = full.at;
+        store.assumeFull(full.at);
+      }
+    } catch (error) {
+      log('could not read the storage health', error);
+    }
+  };
+  store.onHealth((health) => {
+    const full = health.full?.at;
+    if (full === lastFull) return;
+    lastFull = full;
+    healthWrite = healthWrite
+      .then(() => (full ? platform.session.set({ [STORAGE_HEALTH_KEY]: { full: health.full } }) : platform.session.remove(STORAGE_HEALTH_KEY)))
+      .catch((error: unknown) => log('could not publish the storage health', error));
+  });
 
   /** How many times the background started in this browser session (storage.session; for diagnosis and tests). */
   const countStart = async (): Promise<void> => {
@@ -63,6 +91,7 @@ export function createBackground(platform: BackgroundPlatform) {
   /** Migrates and loads storage, fires what fell due while we weren't running, arms the one alarm. */
   const start = (): Promise<ReconcileResult | undefined> => {
     started ??= countStart()
+      .then(() => restoreHealth())
       .then(() => store.open())
       .then(() => scheduler.reconcile())
       .catch((error: unknown) => {
@@ -108,9 +137,14 @@ export function createBackground(platform: BackgroundPlatform) {
     start,
     reconcile,
 
+    /**
+     * Answers as soon as storage is loaded (each handler waits for that), never for the
+     * catch-up of missed reminders, which start() runs alongside.
+     */
     onMessage(message: unknown, sender: SenderLike | undefined): Promise<unknown> | undefined {
       const answer = dispatch(handlers, gate, message, sender);
-      return answer === undefined ? undefined : start().then(() => answer);
+      if (answer !== undefined) void start();
+      return answer;
     },
 
     async onAlarm(alarm: { name: string }): Promise<void> {

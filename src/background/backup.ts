@@ -11,8 +11,11 @@ import { SCHEMA_VERSION } from './migrations';
 export const BACKUP_FORMAT = 'followup-backup';
 export const MAX_BACKUP_INTERVIEWS = 50_000;
 
-export function makeBackup(state: { interviews: Interview[]; settings: Settings; profile: Profile }, now: number): Backup {
-  return {
+type BackupSource = { interviews: Interview[]; settings: Settings; profile: Profile; corrupt?: { key: string; reason: string; at: string; raw?: string }[] };
+
+/** Everything, unreadable records included whole (the way out when storage is full: export, then delete). */
+export function makeBackup(state: BackupSource, now: number): Backup {
+  const backup: Backup = {
     format: BACKUP_FORMAT,
     version: SCHEMA_VERSION,
     exportedAt: new Date(now).toISOString(),
@@ -20,6 +23,9 @@ export function makeBackup(state: { interviews: Interview[]; settings: Settings;
     profile: state.profile,
     interviews: state.interviews,
   };
+  const unreadable = (state.corrupt ?? []).flatMap((c) => (typeof c.raw === 'string' ? [{ key: c.key, reason: c.reason, at: c.at, raw: c.raw }] : []));
+  if (unreadable.length > 0) backup.unreadable = unreadable;
+  return backup;
 }
 
 export type ParsedBackup = { ok: true; interviews: Interview[]; settings?: Settings; profile?: Profile } | { ok: false; error: string };

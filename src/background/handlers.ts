@@ -72,10 +72,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const nowIso = (): string => new Date(deps.now()).toISOString();
 
-  /** Re-arms after a change; a scheduler failure never fails the user's save. */
+  /** Re-arms after a change (not waiting for a catch-up in progress); a scheduler failure never fails the user's save. */
   const rearm = async (): Promise<void> => {
     try {
-      await scheduler.reconcile();
+      await scheduler.request();
     } catch (error) {
       deps.log?.('re-arming failed', error);
     }

@@ -12,6 +12,11 @@
  *   with `workDays` / `inquiryTime`. No `schemaVersion` key.
  * - 1: one key per interview (`interview:<id>`) with an event history, plus
  *   `settings` and `profile` as the domain types describe them.
+ *
+ * Ids are made unique before anything is written (normalizeV0Ids: a repeated id or a generated
+ * one that is taken gets a suffix), the same way on every run. A store too big to copy whole
+ * migrates from 0 to 1 in chunks (v0Chunk), each one atomic write of its new keys together
+ * with the shortened old list, so it never needs room for two copies.
  */
 import { STORAGE_KEYS } from '../shared/protocol';
 import type { Contact, InterviewEvent } from '../domain/types';
@@ -43,8 +48,76 @@ const KNOWN_V0 = new Set([
   'thankYouSentAt', 'inquirySentAt', 'repliedAt', 'newDecisionDate', 'outcome', 'outcomeAt', 'createdAt', 'updatedAt',
 ]);
 
+/** A v0 id as given: a non-blank string, or a number (some prototypes counted). */
+function givenId(x: Obj): string | undefined {
+  if (typeof x.id === 'number' && Number.isFinite(x.id)) return String(x.id);
+  return str(x.id);
+}
+
+export type V0Unreadable = { index: number; value: unknown };
+
+/**
+ * Every v0 record with an id of its own, and the entries that aren't records at all (kept
+ * apart, by their place in the original list). Ids given in the data come first; a repeated
+ * one, or a record without one (`legacy-<n>`, n its place in the list), takes the first free
+ * `<id>-2`, `<id>-3`… Deterministic, so a migration cut short and run again picks the same ids;
+ * `changed` is false when the list already has unique ids and only records.
+ */
+export function normalizeV0Ids(list: readonly unknown[]): { list: Obj[]; unreadable: V0Unreadable[]; changed: boolean } {
+  const taken = new Set<string>();
+  for (const x of list) if (isObj(x)) {
+    const id = givenId(x);
+    if (id !== undefined) taken.add(id);
+  }
+  const used = new Set<string>();
+  const out: Obj[] = [];
+  const unreadable: V0Unreadable[] = [];
+  let changed = false;
+  list.forEach((x, index) => {
+    if (!isObj(x)) {
+      unreadable.push({ index, value: x });
+      changed = true;
+      return;
+    }
+    const given = givenId(x);
+    if (given !== undefined && !used.has(given) && given === x.id) {
+      used.add(given);
+      out.push(x);
+      return;
+    }
+    let id = given ?? `legacy-${index + 1}`;
+    if (used.has(id) || (given === undefined && taken.has(id))) {
+      const base = id;
+      for (let n = 2; used.has(id) || taken.has(id); n++) id = `${base}-${n}`;
+    }
+    used.add(id);
+    taken.add(id);
+    out.push({ ...x, id });
+    changed = true;
+  });
+  return { list: out, unreadable, changed };
+}
+
+/** The corrupt-record entry for a v0 list entry that isn't a record. */
+export function v0UnreadableEntry(u: V0Unreadable, at: string): [string, unknown] {
+  return [
+    `${STORAGE_KEYS.corruptPrefix}interviews[${u.index}]`,
+    { key: `interviews[${u.index}]`, reason: 'not an interview record (from an older version)', at, raw: JSON.stringify(u.value) ?? String(u.value) },
+  ];
+}
+
+/** The new keys for a chunk of normalised v0 records (see normalizeV0Ids). */
+export function v0Chunk(records: readonly Obj[]): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  for (const x of records) {
+    const iv = interviewFromV0(x, 0);
+    set[`${STORAGE_KEYS.interviewPrefix}${String(iv.id)}`] = iv;
+  }
+  return set;
+}
+
 export function interviewFromV0(x: Obj, index: number): Obj {
-  const id = str(x.id) ?? `legacy-${index + 1}`;
+  const id = givenId(x) ?? `legacy-${index + 1}`;
   const contacts: Contact[] = [];
   for (const c of [x.interviewer, ...(Array.isArray(x.interviewers) ? x.interviewers : []), ...(Array.isArray(x.otherInterviewers) ? x.otherInterviewers : [])]) {
     const contact = contactV0(c);
@@ -113,20 +186,14 @@ export const MIGRATIONS: readonly Migration[] = [
       const remove: string[] = [];
       const list = all.interviews;
       if (Array.isArray(list)) {
-        list.forEach((x, i) => {
-          if (isObj(x)) {
-            const iv = interviewFromV0(x, i);
-            set[`${STORAGE_KEYS.interviewPrefix}${String(iv.id)}`] = iv;
-          } else {
-            // Not even an object: keep it, set aside, for the user to see.
-            set[`${STORAGE_KEYS.corruptPrefix}interviews[${i}]`] = {
-              key: `interviews[${i}]`,
-              reason: 'not an interview record (from an older version)',
-              at: new Date().toISOString(),
-              raw: JSON.stringify(x) ?? String(x),
-            };
-          }
-        });
+        const normal = normalizeV0Ids(list);
+        Object.assign(set, v0Chunk(normal.list));
+        // Not even an object: keep it, set aside, for the user to see.
+        const at = new Date().toISOString();
+        for (const u of normal.unreadable) {
+          const [key, value] = v0UnreadableEntry(u, at);
+          set[key] = value;
+        }
         remove.push('interviews');
       }
       if (all.settings !== undefined) set.settings = settingsFromV0(all.settings);

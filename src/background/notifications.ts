@@ -2,8 +2,8 @@
  * Reminder notifications: the wording (what to do, for whom, by when), the
  * per-browser shape (Chrome gets two buttons; Firefox has none, so a click
  * opens the reminder page with the same actions) and the record of what was
- * shown, kept in storage.session for the reminder page (and for tests: Chrome's
- * getAll() returns only ids, and headless Firefox closes notifications at once).
+ * shown, kept in storage.session once it is shown, for the reminder page (and for
+ * tests: Chrome's getAll() returns only ids, and headless Firefox closes notifications at once).
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
@@ -39,10 +39,17 @@ export type ShownNotification = {
   items: ReminderItem[];
   /** Chrome buttons, in order (empty in Firefox and for summaries). */
   buttons: ReminderAction[];
+  /** Items of a summary not kept in storage.session (beyond SHOWN_ITEMS_LIMIT); the popup lists them all. */
+  more?: number;
 };
 
 export const SHOWN_KEY = 'shownNotifications';
 export const SHOWN_LIMIT = 20;
+/**
+ * Items kept per notification in storage.session, so a summary of thousands of reminders stays a
+ * few kilobytes (storage.session holds 10 MB for everything; a full summary of 40,000 would not fit).
+ */
+export const SHOWN_ITEMS_LIMIT = 50;
 export const REMINDER_PAGE = 'src/reminder/index.html';
 
 /** A button's or action's label, in the browser's language. */
@@ -207,18 +214,21 @@ export class Notifier {
   constructor(
     private readonly api: NotificationsApi,
     private readonly session: StorageArea,
-    private readonly options: { buttons: boolean; iconUrl: string },
+    private readonly options: { buttons: boolean; iconUrl: string; log?: (message: string, error?: unknown) => void },
   ) {}
 
   get hasButtons(): boolean {
     return this.options.buttons;
   }
 
-  /** Records the notification in storage.session (for the reminder page), then shows it. */
+  /**
+   * Shows the notification (throws if the browser refused), then records it in storage.session
+   * for the reminder page: only what was shown is recorded, and a failure to record it never
+   * takes the notification back.
+   */
   async show(reminders: Reminder[], settings: Settings, now: number): Promise<ShownNotification | undefined> {
     if (reminders.length === 0) return undefined;
     const shown = buildNotification(reminders, settings, now, this.options.buttons);
-    await this.remember(shown);
     const opts: NotificationOptions = { type: 'basic', iconUrl: this.options.iconUrl, title: shown.title, message: shown.message };
     if (this.options.buttons) {
       // Chrome only: Firefox throws on both properties.
@@ -226,6 +236,11 @@ export class Notifier {
       opts.requireInteraction = true;
     }
     await this.api.create(shown.id, opts);
+    try {
+      await this.remember(shown);
+    } catch (error) {
+      this.options.log?.('could not keep the notification for the reminder page', error);
+    }
     return shown;
   }
 
@@ -239,7 +254,7 @@ export class Notifier {
 
   private async remember(n: ShownNotification): Promise<void> {
     const list = (await readShown(this.session)).filter((x) => x.id !== n.id);
-    list.push(n);
+    list.push(n.items.length > SHOWN_ITEMS_LIMIT ? { ...n, items: n.items.slice(0, SHOWN_ITEMS_LIMIT), more: n.items.length - SHOWN_ITEMS_LIMIT } : n);
     await this.session.set({ [SHOWN_KEY]: list.slice(-SHOWN_LIMIT) });
   }
 }

@@ -22,7 +22,11 @@ export const LIMITS = {
   contacts: 20,
   holidays: 1_000,
   durationMinutes: 1_440,
+  /** Events per interview: real use stays far below it; it bounds what a flood of events (or an import) can cost every edit. */
+  history: 1_000,
 } as const;
+
+export const HISTORY_LIMIT = LIMITS.history;
 
 /**
  * Every message the validators give, by a stable code: pages show `v_<code>` from messages.json
@@ -70,6 +74,7 @@ export const VALIDATION_MESSAGES = {
   theInterviewDetailsCouldNotBeRead: 'The interview details could not be read',
   interviewIdIsTooLong200CharactersAt: 'Interview id is too long (200 characters at most)',
   historyMustBeAList: 'History must be a list',
+  historyIsTooLong1000EventsAtMost: 'History is too long (1,000 events at most)',
   createdTimeIsMissing: 'Created time is missing',
   createdTimeIsNotAValidDateAnd: 'Created time is not a valid date and time',
   updatedTimeIsMissing: 'Updated time is missing',
@@ -116,11 +121,24 @@ const nullToUndefined = <T>(x: T | null | undefined): T | undefined => (x === nu
  * An object whose missing keys get their field's own message (valibot reports an absent key
  * with the object's message); anything else wrong with the object itself is `unreadable`.
  */
-function objectOf<const TEntries extends v.ObjectEntries>(entries: TEntries, unreadable: string, missing: Partial<Record<keyof TEntries, string>>) {
-  return v.object(entries, (issue) => {
+function missingMessage<TEntries extends v.ObjectEntries>(unreadable: string, missing: Partial<Record<keyof TEntries, string>>) {
+  return (issue: v.BaseIssue<unknown>): string => {
     const key = issue.path?.[issue.path.length - 1]?.key;
     return (typeof key === 'string' && missing[key as keyof TEntries]) || unreadable;
-  });
+  };
+}
+
+function objectOf<const TEntries extends v.ObjectEntries>(entries: TEntries, unreadable: string, missing: Partial<Record<keyof TEntries, string>>) {
+  return v.object(entries, missingMessage<TEntries>(unreadable, missing));
+}
+
+/**
+ * objectOf that keeps the keys it doesn't know, for what is stored: a newer version may have
+ * written fields this one has no name for, and a write must not strip them (valibot skips
+ * `__proto__`, `constructor` and `prototype`).
+ */
+function looseObjectOf<const TEntries extends v.ObjectEntries>(entries: TEntries, unreadable: string, missing: Partial<Record<keyof TEntries, string>>) {
+  return v.looseObject(entries, missingMessage<TEntries>(unreadable, missing));
 }
 
 /** objectOf for a record that stands alone: a list is not a record, though valibot would read it as one. */
@@ -128,6 +146,14 @@ function recordOf<const TEntries extends v.ObjectEntries>(entries: TEntries, unr
   return v.pipe(
     v.custom<unknown>((x) => !Array.isArray(x), unreadable),
     objectOf(entries, unreadable, missing),
+  );
+}
+
+/** recordOf that keeps unknown keys (stored records, settings, profile). */
+function looseRecordOf<const TEntries extends v.ObjectEntries>(entries: TEntries, unreadable: string, missing: Partial<Record<keyof TEntries, string>>) {
+  return v.pipe(
+    v.custom<unknown>((x) => !Array.isArray(x), unreadable),
+    looseObjectOf(entries, unreadable, missing),
   );
 }
 
@@ -200,29 +226,78 @@ function optionalDate(invalid: string) {
 }
 
 // ---------------------------------------------------------------------------
+// History
+
+type NotifiedLike = { type: 'notified'; step: string; round: number; at: string };
+
+function isNotifiedLike(e: unknown): e is NotifiedLike {
+  if (!e || typeof e !== 'object') return false;
+  const r = e as Record<string, unknown>;
+  return r.type === 'notified' && typeof r.step === 'string' && typeof r.round === 'number' && typeof r.at === 'string' && Number.isFinite(Date.parse(r.at));
+}
+
+/**
+ * Drops the "notified" events that no longer say anything: only the latest one per step and
+ * round is kept. The planner fires a step while no notified event of its step and round is at
+ * or after its time, and the latest one is at or after it whenever any is, so what fires is
+ * the same for any history before or after. Works on unvalidated lists (anything else is kept
+ * as it is, in order); one pass, no allocation when there is nothing to drop.
+ */
+export function compactNotified<T>(history: readonly T[]): T[] {
+  let notified = 0;
+  for (const e of history) if ((e as { type?: unknown } | null)?.type === 'notified' && ++notified > 1) break;
+  if (notified < 2) return history as T[];
+  const latest = new Map<string, { index: number; ms: number }>();
+  let drop = 0;
+  for (let i = 0; i < history.length; i++) {
+    const e = history[i];
+    if (!isNotifiedLike(e)) continue;
+    const key = `${e.step}\u0000${e.round}`;
+    const ms = Date.parse(e.at);
+    const seen = latest.get(key);
+    if (seen === undefined) latest.set(key, { index: i, ms });
+    else {
+      drop++;
+      if (ms >= seen.ms) latest.set(key, { index: i, ms });
+    }
+  }
+  if (drop === 0) return history as T[];
+  const keep = new Set([...latest.values()].map((x) => x.index));
+  return history.filter((e, i) => !isNotifiedLike(e) || keep.has(i));
+}
+
+// ---------------------------------------------------------------------------
 // Schemas
 
-export const contactSchema = recordOf(
-  {
-    name: requiredText(M.interviewerNameIsMissing, LIMITS.name, M.interviewerNameIsTooLong200CharactersAt),
-    email: v.pipe(
-      v.nullish(
-        v.pipe(
-          v.string(M.thatEmailAddressIsNotValid),
-          v.trim(),
-          v.maxLength(LIMITS.email, M.thatEmailAddressIsTooLong320Characters),
-          v.check((s) => s === '' || v.EMAIL_REGEX.test(s), M.thatEmailAddressIsNotValid),
-        ),
+const contactEntries = {
+  name: requiredText(M.interviewerNameIsMissing, LIMITS.name, M.interviewerNameIsTooLong200CharactersAt),
+  email: v.pipe(
+    v.nullish(
+      v.pipe(
+        v.string(M.thatEmailAddressIsNotValid),
+        v.trim(),
+        v.maxLength(LIMITS.email, M.thatEmailAddressIsTooLong320Characters),
+        v.check((s) => s === '' || v.EMAIL_REGEX.test(s), M.thatEmailAddressIsNotValid),
       ),
-      v.transform(blankToUndefined),
     ),
-    title: optionalText(M.interviewerTitleMustBeText, LIMITS.name, M.interviewerTitleIsTooLong200CharactersAt),
-    // Optional, so records from before per-person topics read as they are (issue 11).
-    topic: optionalText(M.topicMustBeText, LIMITS.topic, M.topicIsTooLong500CharactersAtMost),
-  },
-  M.thatInterviewerCouldNotBeRead,
-  { name: M.interviewerNameIsMissing },
-);
+    v.transform(blankToUndefined),
+  ),
+  title: optionalText(M.interviewerTitleMustBeText, LIMITS.name, M.interviewerTitleIsTooLong200CharactersAt),
+  // Optional, so records from before per-person topics read as they are (issue 11).
+  topic: optionalText(M.topicMustBeText, LIMITS.topic, M.topicIsTooLong500CharactersAtMost),
+};
+
+/** A contact as the form sends it. */
+export const contactSchema = recordOf(contactEntries, M.thatInterviewerCouldNotBeRead, { name: M.interviewerNameIsMissing });
+/** A stored contact: fields from a newer version are kept. */
+const storedContactSchema = looseRecordOf(contactEntries, M.thatInterviewerCouldNotBeRead, { name: M.interviewerNameIsMissing });
+
+function contactsOf(contact: typeof contactSchema | typeof storedContactSchema) {
+  return v.pipe(
+    v.nullish(v.array(contact, M.interviewersMustBeAList), () => []),
+    v.maxLength(LIMITS.contacts, M.tooManyInterviewers20AtMost),
+  );
+}
 
 const interviewFields = {
   company: requiredText(M.companyIsMissing, LIMITS.name, M.companyNameIsTooLong200CharactersAt),
@@ -238,10 +313,7 @@ const interviewFields = {
     ),
     v.transform(nullToUndefined),
   ),
-  contacts: v.pipe(
-    v.nullish(v.array(contactSchema, M.interviewersMustBeAList), () => []),
-    v.maxLength(LIMITS.contacts, M.tooManyInterviewers20AtMost),
-  ),
+  contacts: contactsOf(contactSchema),
   decisionExpectedBy: optionalDate(M.theDecisionDateIsNotAValidDate),
   invitedToCall: optionalFlag('"Invited to call" must be yes or no'),
   callCustomary: optionalFlag('"Calling back is customary" must be yes or no'),
@@ -273,12 +345,12 @@ const EVENT_MISSING = {
 export const interviewEventSchema = v.variant(
   'type',
   [
-    objectOf({ type: v.literal('sent'), step, at, contact: eventContact }, UNREADABLE_EVENT, EVENT_MISSING),
-    objectOf({ type: v.literal('reply'), at, newDecisionDate: optionalDate(M.theNewDecisionDateIsNotAValid) }, UNREADABLE_EVENT, EVENT_MISSING),
-    objectOf({ type: v.literal('outcome'), at, outcome: v.picklist(OUTCOMES, M.theOutcomeMustBeOfferRejectedOrWithdrew) }, UNREADABLE_EVENT, EVENT_MISSING),
-    objectOf({ type: v.literal('snoozed'), step, at, until: instantSchema(M.snoozeTimeIsMissing, M.snoozeTimeIsNotAValidDateAnd) }, UNREADABLE_EVENT, EVENT_MISSING),
-    objectOf({ type: v.literal('dismissed'), step, at, contact: eventContact }, UNREADABLE_EVENT, EVENT_MISSING),
-    objectOf(
+    looseObjectOf({ type: v.literal('sent'), step, at, contact: eventContact }, UNREADABLE_EVENT, EVENT_MISSING),
+    looseObjectOf({ type: v.literal('reply'), at, newDecisionDate: optionalDate(M.theNewDecisionDateIsNotAValid) }, UNREADABLE_EVENT, EVENT_MISSING),
+    looseObjectOf({ type: v.literal('outcome'), at, outcome: v.picklist(OUTCOMES, M.theOutcomeMustBeOfferRejectedOrWithdrew) }, UNREADABLE_EVENT, EVENT_MISSING),
+    looseObjectOf({ type: v.literal('snoozed'), step, at, until: instantSchema(M.snoozeTimeIsMissing, M.snoozeTimeIsNotAValidDateAnd) }, UNREADABLE_EVENT, EVENT_MISSING),
+    looseObjectOf({ type: v.literal('dismissed'), step, at, contact: eventContact }, UNREADABLE_EVENT, EVENT_MISSING),
+    looseObjectOf(
       {
         type: v.literal('notified'),
         step,
@@ -326,18 +398,23 @@ export function interviewInputSchema(timeZone: string) {
 }
 
 /** A stored interview record: ISO instants only, with its id and history. */
-export const interviewSchema = recordOf(
-  {
-    ...interviewFields,
-    id: requiredText(M.interviewIdIsMissing, LIMITS.name, M.interviewIdIsTooLong200CharactersAt),
-    interviewAt: instantSchema(M.interviewDateIsMissing, M.interviewDateIsNotAValidDateAnd),
-    history: v.nullish(v.array(interviewEventSchema, M.historyMustBeAList), () => []),
-    createdAt: v.pipe(v.nullish(instantSchema(M.createdTimeIsMissing, M.createdTimeIsNotAValidDateAnd)), v.transform(nullToUndefined)),
-    updatedAt: v.pipe(v.nullish(instantSchema(M.updatedTimeIsMissing, M.updatedTimeIsNotAValidDateAnd)), v.transform(nullToUndefined)),
-  },
-  M.theInterviewCouldNotBeRead,
-  INTERVIEW_MISSING,
-);
+const storedInterviewEntries = {
+  ...interviewFields,
+  contacts: contactsOf(storedContactSchema),
+  id: requiredText(M.interviewIdIsMissing, LIMITS.name, M.interviewIdIsTooLong200CharactersAt),
+  interviewAt: instantSchema(M.interviewDateIsMissing, M.interviewDateIsNotAValidDateAnd),
+  // Compacted and counted before any event is validated, so a huge list costs one cheap pass.
+  history: v.pipe(
+    v.nullish(v.custom<unknown[]>((x) => Array.isArray(x), M.historyMustBeAList), () => []),
+    v.transform((list: unknown[]) => compactNotified(list)),
+    v.maxLength(HISTORY_LIMIT, M.historyIsTooLong1000EventsAtMost),
+    v.array(interviewEventSchema, M.historyMustBeAList),
+  ),
+  createdAt: v.pipe(v.nullish(instantSchema(M.createdTimeIsMissing, M.createdTimeIsNotAValidDateAnd)), v.transform(nullToUndefined)),
+  updatedAt: v.pipe(v.nullish(instantSchema(M.updatedTimeIsMissing, M.updatedTimeIsNotAValidDateAnd)), v.transform(nullToUndefined)),
+};
+
+export const interviewSchema = looseRecordOf(storedInterviewEntries, M.theInterviewCouldNotBeRead, INTERVIEW_MISSING);
 
 function timeSchema(missing: string, invalid: string, allowMidnightEnd = false) {
   return v.pipe(v.string(missing), v.trim(), v.nonEmpty(missing), v.check((s) => parseTime(s, allowMidnightEnd) !== undefined, invalid));
@@ -345,25 +422,27 @@ function timeSchema(missing: string, invalid: string, allowMidnightEnd = false) 
 
 const WORK_DAY_RANGE = M.workDaysMustBeWeekdaysFrom0Sunday;
 
+const settingsEntries = {
+  timeZone: v.pipe(v.string(M.timeZoneIsMissing), v.trim(), v.nonEmpty(M.timeZoneIsMissing), v.check((s: string) => isValidTimeZone(s), M.thatTimeZoneIsNotRecognised)),
+  workWeek: v.pipe(
+    v.array(v.pipe(v.number(WORK_DAY_RANGE), v.integer(WORK_DAY_RANGE), v.minValue(0, WORK_DAY_RANGE), v.maxValue(6, WORK_DAY_RANGE)), M.chooseAtLeastOneWorkDay),
+    v.minLength(1, M.chooseAtLeastOneWorkDay),
+    v.check((days) => new Set(days).size === days.length, M.eachWorkDayCanBeChosenOnlyOnce),
+  ),
+  holidays: v.pipe(
+    v.nullish(v.array(dateSchema(M.holidaysMustBeRealDatesLike202612), M.holidaysMustBeAListOfDates), () => []),
+    v.maxLength(LIMITS.holidays, M.tooManyHolidays1000AtMost),
+    // Sorted and without repeats, so equal settings compare equal.
+    v.transform((days) => [...new Set(days)].sort()),
+  ),
+  dayStart: timeSchema(M.dayStartIsMissing, M.dayStartMustBeATimeLike08),
+  dayEnd: timeSchema(M.dayEndIsMissing, M.dayEndMustBeATimeLike20, true),
+  preferredTime: timeSchema(M.preferredTimeIsMissing, M.preferredTimeMustBeATimeLike10),
+};
+
 export const settingsSchema = v.pipe(
-  recordOf(
-    {
-      timeZone: v.pipe(v.string(M.timeZoneIsMissing), v.trim(), v.nonEmpty(M.timeZoneIsMissing), v.check((s: string) => isValidTimeZone(s), M.thatTimeZoneIsNotRecognised)),
-      workWeek: v.pipe(
-        v.array(v.pipe(v.number(WORK_DAY_RANGE), v.integer(WORK_DAY_RANGE), v.minValue(0, WORK_DAY_RANGE), v.maxValue(6, WORK_DAY_RANGE)), M.chooseAtLeastOneWorkDay),
-        v.minLength(1, M.chooseAtLeastOneWorkDay),
-        v.check((days) => new Set(days).size === days.length, M.eachWorkDayCanBeChosenOnlyOnce),
-      ),
-      holidays: v.pipe(
-        v.nullish(v.array(dateSchema(M.holidaysMustBeRealDatesLike202612), M.holidaysMustBeAListOfDates), () => []),
-        v.maxLength(LIMITS.holidays, M.tooManyHolidays1000AtMost),
-        // Sorted and without repeats, so equal settings compare equal.
-        v.transform((days) => [...new Set(days)].sort()),
-      ),
-      dayStart: timeSchema(M.dayStartIsMissing, M.dayStartMustBeATimeLike08),
-      dayEnd: timeSchema(M.dayEndIsMissing, M.dayEndMustBeATimeLike20, true),
-      preferredTime: timeSchema(M.preferredTimeIsMissing, M.preferredTimeMustBeATimeLike10),
-    },
+  looseRecordOf(
+    settingsEntries,
     M.theSettingsCouldNotBeRead,
     {
       timeZone: M.timeZoneIsMissing,
@@ -390,15 +469,24 @@ export const settingsSchema = v.pipe(
   ),
 );
 
-export const profileSchema = recordOf(
-  {
-    name: requiredText(M.yourNameIsMissing, LIMITS.name, M.yourNameIsTooLong200CharactersAt),
-    signature: optionalText(M.signatureMustBeText, LIMITS.signature, M.signatureIsTooLong1000CharactersAt),
-    webmail: v.picklist(['gmail', 'outlook'], M.chooseGmailOrOutlook),
-  },
-  M.theProfileCouldNotBeRead,
-  { name: M.yourNameIsMissing, webmail: M.chooseGmailOrOutlook },
-);
+const profileEntries = {
+  name: requiredText(M.yourNameIsMissing, LIMITS.name, M.yourNameIsTooLong200CharactersAt),
+  signature: optionalText(M.signatureMustBeText, LIMITS.signature, M.signatureIsTooLong1000CharactersAt),
+  webmail: v.picklist(['gmail', 'outlook'], M.chooseGmailOrOutlook),
+};
+
+export const profileSchema = looseRecordOf(profileEntries, M.theProfileCouldNotBeRead, { name: M.yourNameIsMissing, webmail: M.chooseGmailOrOutlook });
+
+/**
+ * The fields each stored shape has in this version. Anything else was written by a newer
+ * version: the schemas keep it, and the store carries it into every write.
+ */
+export const KNOWN_FIELDS = {
+  interview: new Set(Object.keys(storedInterviewEntries)),
+  contact: new Set(Object.keys(contactEntries)),
+  settings: new Set(Object.keys(settingsEntries)),
+  profile: new Set(Object.keys(profileEntries)),
+} as const;
 
 // ---------------------------------------------------------------------------
 // Uniform results

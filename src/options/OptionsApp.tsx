@@ -15,6 +15,7 @@ import { t } from '../shared/i18n';
 import { issueText } from '../ui/issue-text';
 import { buildIcs, upcomingEvents } from '../ui/ics';
 import { stepName } from '../ui/steps';
+import { StorageNotice } from '../ui/StorageNotice';
 
 type Props = { connection: Connection; now?: () => number; locale?: string };
 
@@ -31,6 +32,7 @@ export function OptionsApp({ connection, now = Date.now, locale }: Props) {
       {!state && !error && <p class="hint">{t('ui_loading')}</p>}
       {state && (
         <>
+          <StorageNotice state={state} connection={connection} now={now} />
           <ProfileSection connection={connection} profile={state.profile} />
           <ScheduleSection connection={connection} settings={state.settings} now={now} locale={locale} />
           <BackupSection connection={connection} now={now} />

@@ -13,6 +13,7 @@ import { buildRows, buildRowsSliced, rowFor, type Row, type Rows } from '../ui/p
 import { stepName } from '../ui/steps';
 import { InterviewCard, closedWords, markSentLabel, type CardActions } from './InterviewCard';
 import { InterviewForm } from './InterviewForm';
+import { StorageNotice } from '../ui/StorageNotice';
 
 export const PAGE_SIZE = 20;
 /** Up to this many interviews, the list is planned in the render; beyond, in slices between frames. */
@@ -218,7 +219,7 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
     <main class="popup">
       {header}
       <div class="content">
-        {state && state.corrupt.length > 0 && <CorruptNotice state={state} connection={connection} />}
+        {state && <StorageNotice state={state} connection={connection} now={now} />}
         {body}
       </div>
       <div class="message-bar">
@@ -259,24 +260,6 @@ function EmptyState({ onStart }: { onStart(): void }) {
         {t('empty_privacy')}
       </p>
     </section>
-  );
-}
-
-function CorruptNotice({ state, connection }: { state: AppState; connection: Connection }) {
-  return (
-    <div class="alert" role="alert">
-      <p>{t('corrupt_intro', state.corrupt.length)}</p>
-      <ul>
-        {state.corrupt.map((c) => (
-          <li key={c.key}>
-            {c.reason}{' '}
-            <button type="button" class="link" onClick={() => void connection.send('dismissCorrupt', { key: c.key })}>
-              {t('corrupt_dismiss')}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
 

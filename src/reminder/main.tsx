@@ -16,12 +16,13 @@ import { t, uiLanguage } from '../shared/i18n';
 
 const connection = extensionConnection();
 
-type View = { title: string; message?: string; items: ReminderItem[] };
+/** `more`: items of a big summary not kept in storage.session (the popup lists them all). */
+type View = { title: string; message?: string; items: ReminderItem[]; more?: number };
 
 /** The notification as shown; if the session forgot it (browser restarted), rebuilt from its id and the stored interview. */
 async function loadView(id: string): Promise<View> {
   const shown: ShownNotification | undefined = (await readShown(browser.storage.session as unknown as StorageArea)).find((n) => n.id === id);
-  if (shown) return { title: shown.title, ...(shown.items.length > 1 ? { message: shown.message } : {}), items: shown.items };
+  if (shown) return { title: shown.title, ...(shown.items.length > 1 ? { message: shown.message } : {}), items: shown.items, ...(shown.more ? { more: shown.more } : {}) };
   const parsed = parseReminderId(id);
   if (parsed) {
     const state = await connection.load();
@@ -96,6 +97,7 @@ function ReminderPage({ id }: { id: string }) {
           <Item key={`${item.interviewId}:${item.step}:${item.round}`} item={item} state={state} heading={view.items.length > 1} />
         ))}
       </ul>
+      {view.more ? <p>{t('reminder_more', view.more)}</p> : null}
     </main>
   );
 }

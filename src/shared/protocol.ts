@@ -38,6 +38,8 @@ export type Backup = {
   settings: Settings;
   profile: Profile;
   interviews: Interview[];
+  /** Records that could not be read, each whole (import ignores them; they are there so nothing is lost). */
+  unreadable?: { key: string; reason: string; at: string; raw: string }[];
 };
 
 export type ImportPreview = { added: number; updated: number; unchanged: number; settingsChanged: boolean; profileChanged: boolean };
@@ -114,4 +116,9 @@ export const STORAGE_KEYS = {
 } as const;
 
 export type { FollowUpStep };
-export type CorruptRecord = { key: string; reason: string; at: string; raw: string };
+/**
+ * A stored record that could not be read. `raw` is its whole stored value as JSON (in the
+ * `corrupt:<key>` copy and the export; pages don't carry it). `inPlace`: it is still under its
+ * own key, not set aside (no room for the copy, or data a newer version wrote).
+ */
+export type CorruptRecord = { key: string; reason: string; at: string; raw?: string; inPlace?: true };

@@ -2,20 +2,39 @@
  * The app's state parsed from what storage.local holds, validated with the
  * domain schemas. Pure (no browser API): the background's store and the pages
  * (src/shared/state.ts) read records the same way.
+ *
+ * Nothing stored is hidden: interviews still in the prototype's single list
+ * (a migration waiting for room) are read from it, data from a newer version is
+ * read as far as this version understands it, and the `health` says so.
  */
 import { defaultProfile, defaultSettings, validateInterview, validateProfile, validateSettings } from '../domain/model';
 import type { Interview, Profile, Settings } from '../domain/types';
+import { interviewFromV0, normalizeV0Ids, SCHEMA_VERSION, settingsFromV0 } from '../background/migrations';
 import { STORAGE_KEYS, type CorruptRecord } from './protocol';
 
 export type { CorruptRecord };
+
+/** What the pages say about storage itself (src/ui/StorageNotice.tsx). */
+export type StorageHealth = {
+  /** storage.local refused a write for lack of room (the background says so through storage.session). */
+  full?: { at: string };
+  /** Interviews still in an older version's layout, waiting for room to be moved; shown all the same. */
+  unmigrated?: { from: number; count: number };
+  /** The data was saved by a newer version (this schemaVersion): read, never written. */
+  newerVersion?: number;
+};
+
+/** The storage.session key where the background publishes what pages can't see in storage.local. */
+export const STORAGE_HEALTH_KEY = 'storageHealth';
 
 export type AppState = {
   /** Valid interviews, ordered by interviewAt (then id). */
   interviews: Interview[];
   settings: Settings;
   profile: Profile;
-  /** Records that could not be read: set aside by the background, or not yet. Shown as a warning. */
+  /** Records that could not be read: set aside by the background, or kept in place (`inPlace`). Shown as a warning. */
   corrupt: CorruptRecord[];
+  health: StorageHealth;
 };
 
 /** What one stored key contributes to the state. */
@@ -24,19 +43,18 @@ export type ParsedEntry =
   | { kind: 'settings'; settings: Settings }
   | { kind: 'profile'; profile: Profile }
   | { kind: 'corrupt'; record: CorruptRecord }
+  /** The prototype's list of every interview (schema 0), as far as it could be read. */
+  | { kind: 'legacy'; interviews: Interview[]; corrupt: CorruptRecord[] }
+  | { kind: 'version'; version: number }
   | { kind: 'other' };
 
-const MAX_RAW_CHARS = 200_000;
-
-/** A JSON copy of what was stored, for the corrupt-record warning (and so nothing is lost). */
+/** A JSON copy of what was stored, whole, for the corrupt-record copy and the export (so nothing is lost). */
 export function rawText(value: unknown): string {
-  let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    return String(value);
   }
-  return text.length > MAX_RAW_CHARS ? `${text.slice(0, MAX_RAW_CHARS)}…` : text;
 }
 
 function issuesText(issues: { field: string; message: string }[]): string {
@@ -46,10 +64,27 @@ function issuesText(issues: { field: string; message: string }[]): string {
     .join('; ');
 }
 
-function isCorruptRecord(value: unknown): value is CorruptRecord {
+function isCorruptRecord(value: unknown): value is CorruptRecord & { raw: string } {
   if (!value || typeof value !== 'object') return false;
   const r = value as Record<string, unknown>;
   return typeof r.key === 'string' && typeof r.reason === 'string' && typeof r.at === 'string' && typeof r.raw === 'string';
+}
+
+/** An unreadable record still under its own key (pages don't copy its value: it may be megabytes). */
+const inPlace = (key: string, reason: string, at: string): ParsedEntry => ({ kind: 'corrupt', record: { key, reason, at, inPlace: true } });
+
+/** The prototype's list, read the way the migration will write it (same ids). */
+function parseLegacy(list: unknown[], at: string): ParsedEntry {
+  const normal = normalizeV0Ids(list);
+  const interviews: Interview[] = [];
+  const corrupt: CorruptRecord[] = [];
+  for (const x of normal.list) {
+    const result = validateInterview(interviewFromV0(x, 0));
+    if (result.ok) interviews.push(result.value);
+    else corrupt.push({ key: `interviews[${String(x.id)}]`, reason: issuesText(result.issues), at, inPlace: true });
+  }
+  for (const u of normal.unreadable) corrupt.push({ key: `interviews[${u.index}]`, reason: 'not an interview record (from an older version)', at, inPlace: true });
+  return { kind: 'legacy', interviews, corrupt };
 }
 
 /**
@@ -60,8 +95,8 @@ export function parseEntry(key: string, value: unknown, at = new Date(0).toISOSt
   if (key.startsWith(STORAGE_KEYS.interviewPrefix)) {
     const id = key.slice(STORAGE_KEYS.interviewPrefix.length);
     const result = validateInterview(value);
-    if (!result.ok) return { kind: 'corrupt', record: { key, reason: issuesText(result.issues), at, raw: rawText(value) } };
-    if (result.value.id !== id) return { kind: 'corrupt', record: { key, reason: `its id (${result.value.id}) does not match its key`, at, raw: rawText(value) } };
+    if (!result.ok) return inPlace(key, issuesText(result.issues), at);
+    if (result.value.id !== id) return inPlace(key, `its id (${result.value.id}) does not match its key`, at);
     return { kind: 'interview', interview: result.value };
   }
   if (key.startsWith(STORAGE_KEYS.corruptPrefix)) {
@@ -70,14 +105,19 @@ export function parseEntry(key: string, value: unknown, at = new Date(0).toISOSt
   }
   if (key === STORAGE_KEYS.settings) {
     const result = validateSettings(value);
-    if (!result.ok) return { kind: 'corrupt', record: { key, reason: issuesText(result.issues), at, raw: rawText(value) } };
-    return { kind: 'settings', settings: result.value };
+    if (result.ok) return { kind: 'settings', settings: result.value };
+    // The prototype's names (workDays, inquiryTime), while its migration waits.
+    const old = validateSettings(settingsFromV0(value));
+    if (old.ok) return { kind: 'settings', settings: old.value };
+    return inPlace(key, issuesText(result.issues), at);
   }
   if (key === STORAGE_KEYS.profile) {
     const result = validateProfile(value);
-    if (!result.ok) return { kind: 'corrupt', record: { key, reason: issuesText(result.issues), at, raw: rawText(value) } };
+    if (!result.ok) return inPlace(key, issuesText(result.issues), at);
     return { kind: 'profile', profile: result.value };
   }
+  if (key === 'interviews' && Array.isArray(value)) return parseLegacy(value, at);
+  if (key === STORAGE_KEYS.schemaVersion && typeof value === 'number' && Number.isInteger(value) && value >= 0) return { kind: 'version', version: value };
   return { kind: 'other' };
 }
 
@@ -85,25 +125,52 @@ export function compareInterviews(a: Interview, b: Interview): number {
   return a.interviewAt < b.interviewAt ? -1 : a.interviewAt > b.interviewAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Builds the state from parsed entries (in any order). */
-export function assembleState(entries: Iterable<ParsedEntry>): AppState {
+/** Builds the state from parsed entries (in any order); `full` comes from storage.session. */
+export function assembleState(entries: Iterable<ParsedEntry>, full?: { at: string }): AppState {
   const interviews: Interview[] = [];
-  const corrupt: CorruptRecord[] = [];
+  const corrupt = new Map<string, CorruptRecord>();
+  let legacy: Extract<ParsedEntry, { kind: 'legacy' }> | undefined;
+  let version: number | undefined;
   let settings: Settings | undefined;
   let profile: Profile | undefined;
+  const addCorrupt = (r: CorruptRecord): void => {
+    // A record both copied and still in place (a start cut short between the two): the copy is what counts.
+    const seen = corrupt.get(r.key);
+    if (!seen || (seen.inPlace && !r.inPlace)) corrupt.set(r.key, r);
+  };
   for (const e of entries) {
     if (e.kind === 'interview') interviews.push(e.interview);
-    else if (e.kind === 'corrupt') corrupt.push(e.record);
+    else if (e.kind === 'corrupt') addCorrupt(e.record);
     else if (e.kind === 'settings') settings = e.settings;
     else if (e.kind === 'profile') profile = e.profile;
+    else if (e.kind === 'legacy') legacy = e;
+    else if (e.kind === 'version') version = e.version;
+  }
+  const health: StorageHealth = {};
+  if (full) health.full = full;
+  if (version !== undefined && version > SCHEMA_VERSION) health.newerVersion = version;
+  // The old list counts only in an old store (no version yet, or 0).
+  if (legacy && (version === undefined || version === 0)) {
+    const have = new Set(interviews.map((i) => i.id));
+    for (const iv of legacy.interviews) if (!have.has(iv.id)) interviews.push(iv);
+    for (const r of legacy.corrupt) addCorrupt(r);
+    if (legacy.interviews.length + legacy.corrupt.length > 0) health.unmigrated = { from: 0, count: legacy.interviews.length + legacy.corrupt.length };
   }
   interviews.sort(compareInterviews);
-  corrupt.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { interviews, settings: settings ?? defaultSettings(), profile: profile ?? defaultProfile(), corrupt };
+  const corruptList = [...corrupt.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { interviews, settings: settings ?? defaultSettings(), profile: profile ?? defaultProfile(), corrupt: corruptList, health };
 }
 
-/** Pure: everything storage.local holds → the validated state. */
-export function parseState(all: Record<string, unknown>): AppState {
-  return assembleState(Object.entries(all).map(([k, v]) => parseEntry(k, v)));
+/** Pure: everything storage.local holds (and the health the background put in storage.session) → the validated state. */
+export function parseState(all: Record<string, unknown>, session: Record<string, unknown> = {}): AppState {
+  return assembleState(
+    Object.entries(all).map(([k, v]) => parseEntry(k, v)),
+    fullFrom(session[STORAGE_HEALTH_KEY]),
+  );
 }
 
+/** The `full` flag from the background's storage.session record, if it is there and readable. */
+export function fullFrom(value: unknown): { at: string } | undefined {
+  const full = (value as { full?: { at?: unknown } } | undefined)?.full;
+  return full && typeof full.at === 'string' ? { at: full.at } : undefined;
+}

@@ -5,12 +5,22 @@
  * `watchState`, which storage.onChanged drives.
  */
 import { browser } from '../platform/browser';
-import { assembleState, parseEntry, parseState, type AppState, type ParsedEntry } from './state-core';
+import { assembleState, fullFrom, parseEntry, parseState, STORAGE_HEALTH_KEY, type AppState, type ParsedEntry } from './state-core';
 
 export * from './state-core';
 
+/** The background's storage health record (storage.session); nothing if the session area is out of reach. */
+async function sessionHealth(): Promise<Record<string, unknown>> {
+  try {
+    return await browser.storage.session.get(STORAGE_HEALTH_KEY);
+  } catch {
+    return {};
+  }
+}
+
 export async function loadState(): Promise<AppState> {
-  return parseState(await browser.storage.local.get(null));
+  const [all, session] = await Promise.all([browser.storage.local.get(null), sessionHealth()]);
+  return parseState(all, session);
 }
 
 /** Longest a page waits to see a change while writes keep coming. */
@@ -23,6 +33,7 @@ export const WATCH_THROTTLE_MS = 50;
  */
 export function watchState(cb: (state: AppState) => void): () => void {
   const entries = new Map<string, ParsedEntry>();
+  let full: { at: string } | undefined;
   let seeded = false;
   let stopped = false;
   let pending: Record<string, { newValue?: unknown }>[] = [];
@@ -35,7 +46,15 @@ export function watchState(cb: (state: AppState) => void): () => void {
   };
 
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area !== 'local' || stopped) return;
+    if (stopped) return;
+    if (area === 'session') {
+      const health = changes[STORAGE_HEALTH_KEY];
+      if (!health) return;
+      full = fullFrom(health.newValue);
+      if (seeded) notify();
+      return;
+    }
+    if (area !== 'local') return;
     if (!seeded) {
       pending.push(changes);
       return;
@@ -59,7 +78,7 @@ export function watchState(cb: (state: AppState) => void): () => void {
       if (stopped) return;
       const t0 = Date.now();
       nextAllowed = t0 + WATCH_THROTTLE_MS;
-      cb(assembleState(entries.values()));
+      cb(assembleState(entries.values(), full));
       // Measured on the next task, so work the callback queued as microtasks (a render) counts.
       setTimeout(() => {
         nextAllowed = Math.max(nextAllowed, t0 + 5 * (Date.now() - t0));
@@ -68,8 +87,9 @@ export function watchState(cb: (state: AppState) => void): () => void {
   };
   browser.storage.onChanged.addListener(listener);
 
-  void browser.storage.local.get(null).then((all) => {
+  void Promise.all([browser.storage.local.get(null), sessionHealth()]).then(([all, session]) => {
     if (stopped) return;
+    full ??= fullFrom(session[STORAGE_HEALTH_KEY]);
     for (const [k, v] of Object.entries(all)) entries.set(k, parseEntry(k, v));
     seeded = true;
     const queued = pending;

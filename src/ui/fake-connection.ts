@@ -25,6 +25,7 @@ export type FakeOptions = {
   settings?: Settings;
   profile?: Profile;
   corrupt?: AppState['corrupt'];
+  health?: AppState['health'];
   /** The clock the fake stamps events with. */
   now?: () => number;
   /** Milliseconds each answer takes (0 = next microtask). */
@@ -61,6 +62,7 @@ export function fakeConnection(options: FakeOptions = {}): FakeConnection {
       settings: options.settings ?? defaultSettings('America/New_York'),
       profile: options.profile ?? { ...defaultProfile(), name: 'Alex Doe' },
       corrupt: options.corrupt ?? [],
+      health: options.health ?? {},
     } as AppState,
     calls: [] as Message[],
   } as FakeConnection;

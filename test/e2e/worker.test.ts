@@ -391,6 +391,114 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
     });
   });
 
+  describe('storage at its edges (issue 16)', () => {
+    let session: ExtensionSession;
+    afterAll(() => session?.close());
+
+    /** A fresh profile whose store holds exactly `data`, read by a background started after it was written. */
+    async function startOver(seed: (count: number, pad: number) => Promise<void>, count = 0, pad = 0): Promise<void> {
+      await session?.close();
+      session = await ExtensionSession.launch(name);
+      // Wait for the first start-up's own version stamp before replacing the store (see the migration test below).
+      await waitFor('the first start-up', async () => (await session.storage()).schemaVersion === 1);
+      await session.inExtension(seed, count, pad);
+      session = await session.restartAfter(0);
+    }
+
+    it('F8 a v0 store with a repeated id and a generated id that is taken keeps every interview', async () => {
+      await startOver(async () => {
+        const record = (i: number, over: Record<string, unknown>) => ({ company: `Company ${i}`, position: 'Designer', date: new Date(Date.UTC(2026, 8, 1, 15) + i * 3_600_000).toISOString(), thankYouSentAt: new Date(Date.UTC(2026, 8, 1, 18) + i * 3_600_000).toISOString(), ...over });
+        const interviews = [
+          record(1, { id: 'dup', company: 'Acme' }),
+          record(2, { id: 'dup', company: 'Globex' }),
+          record(3, { company: 'Initech' }), // would be legacy-3
+          record(4, { id: 'legacy-3', company: 'Umbrella' }),
+          record(5, { id: 'dup-2', company: 'Hooli' }),
+        ];
+        await globalThis.chrome.storage.local.clear();
+        await globalThis.chrome.storage.local.set({ interviews });
+      });
+      const after = await waitFor('the migration', async () => {
+        const all = await session.storage();
+        return all.schemaVersion === 1 && !('interviews' in all) ? all : undefined;
+      });
+      const companies = Object.entries(after).filter(([k]) => k.startsWith('interview:')).map(([, v]) => (v as Interview).company);
+      expect(companies.sort()).toEqual(['Acme', 'Globex', 'Hooli', 'Initech', 'Umbrella']);
+      expect((after['interview:dup'] as Interview).company).toBe('Acme');
+    });
+
+    it('F9 a 6 MB v0 store migrates with all 3,000 interviews (Chromium: inside the 10 MB quota)', async () => {
+      await startOver(
+        async (count: number, pad: number) => {
+          const interviews = Array.from({ length: count }, (_, i) => ({
+            id: `v0-${i}`,
+            company: `Company ${i}`,
+            position: 'Product Designer',
+            date: new Date(Date.UTC(2026, 8, 1, 15) + i * 3_600_000).toISOString(),
+            interviewer: { name: 'Dana Lee', email: `dana${i}@example.com` },
+            thankYouSentAt: new Date(Date.UTC(2026, 8, 1, 18) + i * 3_600_000).toISOString(),
+            notes: `Notes ${i} `.padEnd(pad, 'x'),
+          }));
+          const settings = { timeZone: 'UTC', workDays: [1, 2, 3, 4, 5], holidays: [], dayStart: '08:00', dayEnd: '20:00', inquiryTime: '10:00' };
+          await globalThis.chrome.storage.local.clear();
+          await globalThis.chrome.storage.local.set({ interviews, settings });
+        },
+        3_000,
+        2_000,
+      );
+      const after = await waitFor(
+        'the migration',
+        async () => {
+          const all = await session.storage();
+          return all.schemaVersion === 1 && !('interviews' in all) ? all : undefined;
+        },
+        120_000,
+      );
+      const keys = Object.keys(after).filter((k) => k.startsWith('interview:'));
+      expect(keys).toHaveLength(3_000);
+      expect((after['interview:v0-2999'] as Interview).notes).toMatch(/^Notes 2999 x+$/);
+      expect(after.settings).toMatchObject({ workWeek: [1, 2, 3, 4, 5], preferredTime: '10:00' });
+      if (name === 'chromium') {
+        const used = await session.inExtension(() => globalThis.chrome.storage.local.getBytesInUse(null));
+        expect(used).toBeGreaterThan(6 * 1024 * 1024);
+      }
+    });
+
+    // Firefox's storage.local has no fixed quota to fill; Chromium's is 10 MB.
+    it.skipIf(name === 'firefox')('F14 with storage full, a due reminder still shows, a save says why, and the popup says how to make room', async () => {
+      await session?.close();
+      session = await ExtensionSession.launch(name);
+      await setUp(session);
+      const due = await save(session, inputDueAt(Date.now() + 10_000));
+      await session.inExtension(async () => {
+        const local = globalThis.chrome.storage.local;
+        const quota = (local as unknown as { QUOTA_BYTES: number }).QUOTA_BYTES;
+        const room = quota - (await local.getBytesInUse(null));
+        await local.set({ filler: 'x'.repeat(room - 'filler'.length - 2 - 40) });
+      });
+      const refused = await session.send<{ ok: boolean; issues: { message: string }[] }>({ type: 'saveInterview', input: inputDueAt(Date.now() + DAY, { company: 'Too Much Co' }) });
+      expect(refused.ok).toBe(false);
+      expect(refused.issues[0]!.message).toMatch(/storage is full.*export a backup.*delete/i);
+
+      const id = `reminder:${due.id}:thank-you:1`;
+      const shown = await waitFor('the reminder with storage full', async () => (await session.shownNotifications()).find((n) => n.id === id));
+      expect(shown.title).toBe('Send a thank-you to Acme');
+      expect(notified(await stored(session, due.id))).toHaveLength(0);
+
+      const popup = await session.openExtensionPage('src/popup/index.html');
+      await waitInPage(popup, () => /storage is full/i.test(document.body.textContent ?? ''), { timeout: 15_000 });
+      expect(await popup.$eval('.storage-notice', (n) => n.textContent)).toMatch(/delete interviews you no longer need/);
+
+      // Room made: the next save goes through, the mark that waited is written, the notice goes.
+      await session.inExtension(() => globalThis.chrome.storage.local.remove('filler'));
+      await save(session, inputDueAt(Date.now() + DAY, { company: 'Too Much Co' }));
+      await waitFor('the waiting mark', async () => notified(await stored(session, due.id)).length === 1);
+      await waitInPage(popup, () => !document.querySelector('.storage-notice'), { timeout: 15_000 });
+      expect((await session.shownNotifications()).filter((n) => n.id === id)).toHaveLength(1);
+      await popup.close();
+    });
+  });
+
   describe('an update over older data', () => {
     let session: ExtensionSession;
     afterAll(() => session?.close());

@@ -110,3 +110,59 @@ export async function seed(items: Record<string, unknown>): Promise<void> {
 export function pageSender(path = 'src/popup/index.html') {
   return { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL(path) };
 }
+
+/** Bytes a value takes in storage as Chrome counts them: the key plus its JSON. */
+export function storedBytes(key: string, value: unknown): number {
+  return key.length + (JSON.stringify(value)?.length ?? 0);
+}
+
+/**
+ * A storage area with Chrome's quota rule: a set that would leave more than `quota` bytes in use
+ * (keys plus JSON values, after the change) is refused whole, with Chrome's error. Removes always work.
+ */
+export class QuotaArea implements StorageArea {
+  private sizes = new Map<string, number>();
+  private total = 0;
+  sets = 0;
+  refused = 0;
+  constructor(
+    private readonly inner: StorageArea,
+    public quota: number,
+  ) {}
+  /** Reads what the inner area holds now (call after seeding it directly). */
+  async sync(): Promise<this> {
+    this.sizes.clear();
+    this.total = 0;
+    for (const [k, v] of Object.entries(await this.inner.get(null))) this.track(k, storedBytes(k, v));
+    return this;
+  }
+  get bytesInUse(): number {
+    return this.total;
+  }
+  private track(key: string, size: number | undefined): void {
+    this.total -= this.sizes.get(key) ?? 0;
+    if (size === undefined) this.sizes.delete(key);
+    else {
+      this.sizes.set(key, size);
+      this.total += size;
+    }
+  }
+  get(keys?: null | string | string[]): Promise<Record<string, unknown>> {
+    return this.inner.get(keys);
+  }
+  async set(items: Record<string, unknown>): Promise<void> {
+    this.sets++;
+    let after = this.total;
+    for (const [k, v] of Object.entries(items)) after += storedBytes(k, v) - (this.sizes.get(k) ?? 0);
+    if (after > this.quota) {
+      this.refused++;
+      throw new Error('QUOTA_BYTES quota exceeded');
+    }
+    await this.inner.set(items);
+    for (const [k, v] of Object.entries(items)) this.track(k, storedBytes(k, v));
+  }
+  async remove(keys: string | string[]): Promise<void> {
+    await this.inner.remove(keys);
+    for (const k of Array.isArray(keys) ? keys : [keys]) this.track(k, undefined);
+  }
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildNotification, parseReminderId, reminderId, reminderText, summaryText, whenPhrase } from '../../src/background/notifications';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { buildNotification, Notifier, parseReminderId, readShown, reminderId, reminderText, SHOWN_ITEMS_LIMIT, summaryText, whenPhrase } from '../../src/background/notifications';
+import type { StorageArea } from '../../src/background/store';
 import type { FollowUpStep } from '../../src/domain/types';
 import { interview, NY } from './background-fakes';
 
@@ -104,5 +106,23 @@ describe('notification wording', () => {
   it('reminder ids read back, ids with colons included', () => {
     expect(parseReminderId(reminderId('a:b:c', 'status-inquiry', 2))).toEqual({ interviewId: 'a:b:c', step: 'status-inquiry', round: 2 });
     expect(parseReminderId('summary:123')).toBeUndefined();
+  });
+
+  it('F13 a summary of thousands keeps a bounded record in storage.session, and is shown even if that record fails', { timeout: 60_000 }, async () => {
+    fakeBrowser.reset();
+    const now = at('2026-11-18T13:30:00Z');
+    const rs = Array.from({ length: 2_000 }, (_, i) => ({ interview: interview({ id: `i${i}`, company: `Co${i}` }), step: thankYou }));
+    const created: string[] = [];
+    const api = { create: async (id: string) => (created.push(id), id), clear: async () => true };
+    const session = fakeBrowser.storage.session as unknown as StorageArea;
+    await new Notifier(api, session, { buttons: true, iconUrl: 'icon.png' }).show(rs, NY, now);
+    const kept = (await readShown(session)).at(-1)!;
+    expect(kept.items).toHaveLength(SHOWN_ITEMS_LIMIT);
+    expect(kept.more).toBe(2_000 - SHOWN_ITEMS_LIMIT);
+    expect(JSON.stringify(kept).length).toBeLessThan(50_000);
+
+    const broken: StorageArea = { get: () => Promise.resolve({}), set: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')), remove: () => Promise.resolve() };
+    await new Notifier(api, broken, { buttons: true, iconUrl: 'icon.png' }).show(rs, NY, now + 1);
+    expect(created).toHaveLength(2);
   });
 });

@@ -280,7 +280,8 @@ describe('store: migrations', () => {
     area.set = async (items) => (order.push(Object.keys(items).includes('schemaVersion') ? 'version' : 'keys'), set(items));
     area.remove = async (keys) => (order.push('remove'), remove(keys));
     await new Store(area, clock.now).open();
-    expect(order).toEqual(['keys', 'remove', 'version']);
+    // The records move with the list shortened in the same write (F9), then the list goes, then the settings, the version last.
+    expect(order).toEqual(['keys', 'remove', 'keys', 'version']);
   });
 
   it('leaves data from a newer version alone', async () => {
