@@ -3,7 +3,7 @@
  * The popup: its bundle size (gzip, from dist/chrome, so run after `npm run build` as
  * `npm run bench` does) and how long it takes to show 1,000 interviews. Render time is
  * measured twice: in happy-dom (component work only, no layout) and in real headless
- * Chromium on the built preview page (src/ui/preview/, the same components on the fake
+ * Chromium on the built preview page (dev/preview/, the same components on the fake
  * connection), where it includes style, layout and the first paint, and long tasks are counted.
  * Prints and records figures; never asserts times.
  */
@@ -15,9 +15,9 @@ import { h } from 'preact';
 import { it } from 'vitest';
 import { PopupApp } from '../src/popup/PopupApp';
 import { parseState } from '../src/shared/state-core';
-import { fakeConnection, installFallbackMessages } from '../src/ui/fake-connection';
+import { testConnection, installFallbackMessages } from '../test/support/test-connection';
 import { buildRows } from '../src/ui/plan-view';
-import { SAMPLE_NOW, SAMPLE_SETTINGS, manyInterviews } from '../src/ui/samples';
+import { SAMPLE_NOW, SAMPLE_SETTINGS, manyInterviews } from '../test/support/samples';
 import { medianMs, record, type BenchRow } from './record';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -77,7 +77,7 @@ it('measures rendering 1,000 interviews', async () => {
   // First render to a visible list in happy-dom.
   const times: number[] = [];
   for (let i = 0; i < 7; i++) {
-    const conn = fakeConnection({ interviews: interviews.map((x) => ({ ...x })), settings: SAMPLE_SETTINGS, now: () => SAMPLE_NOW });
+    const conn = testConnection({ interviews: interviews.map((x) => ({ ...x })), settings: SAMPLE_SETTINGS, now: () => SAMPLE_NOW });
     const t0 = performance.now();
     const { container } = renderTl(h(PopupApp, { connection: conn, now: () => SAMPLE_NOW, locale: 'en-US' }));
     while (!container.querySelector('li.card')) await new Promise((r) => setTimeout(r, 0));
@@ -97,7 +97,7 @@ it('measures rendering 1,000 interviews', async () => {
 async function inChromium(chromium: string): Promise<BenchRow[]> {
   const { build } = await import('vite');
   const out = join(ROOT, 'artifacts/preview-bench');
-  await build({ configFile: false, root: join(ROOT, 'src/ui/preview'), base: './', publicDir: false, logLevel: 'warn', build: { outDir: out, emptyOutDir: true, modulePreload: false, reportCompressedSize: false } });
+  await build({ configFile: false, root: join(ROOT, 'dev/preview'), base: './', publicDir: false, logLevel: 'warn', build: { outDir: out, emptyOutDir: true, modulePreload: false, reportCompressedSize: false } });
   const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;

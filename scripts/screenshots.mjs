@@ -1,7 +1,7 @@
 // `npm run screenshots`: renders the popup (empty, with several interviews, the form with
 // errors; light and dark) and the options page into docs/*.png with headless Chromium.
 // The pages run on the fake connection (src/ui/fake-connection.ts) with fixed sample data
-// and a fixed clock, built from src/ui/preview/ — the same components the extension ships.
+// and a fixed clock, built from dev/preview/ — the same components the extension ships.
 import { build } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'node:http';
@@ -16,7 +16,7 @@ if (!existsSync(chromium)) throw new Error(`Chromium not found at ${chromium}: a
 
 await build({
   configFile: false,
-  root: join(ROOT, 'src/ui/preview'),
+  root: join(ROOT, 'dev/preview'),
   base: './',
   publicDir: false,
   logLevel: 'warn',

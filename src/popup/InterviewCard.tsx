@@ -73,11 +73,17 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
   const titleId = `card-${iv.id}-title`;
   const base = `card-${iv.id}`;
 
-  // Opening a sub-panel moves focus into it; closing returns it to "More".
+  // Opening a sub-panel moves focus into it; closing returns it to "More", unless focus had
+  // already moved on when it closed (to the message bar's Undo after recording an outcome).
   const opened = useRef(false);
+  const focusWasInside = useRef(false);
+  const closePanel = (): void => {
+    focusWasInside.current = !!ref.current?.contains(document.activeElement);
+    setPanel('none');
+  };
   useLayoutEffect(() => {
     if (panel === 'none') {
-      if (opened.current) ref.current?.querySelector<HTMLButtonElement>(`#${base}-more`)?.focus();
+      if (opened.current && focusWasInside.current) ref.current?.querySelector<HTMLButtonElement>(`#${base}-more`)?.focus();
       opened.current = false;
       return;
     }
@@ -103,12 +109,12 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
     if (e.key === 'Escape' && panel !== 'none') {
       e.preventDefault();
       e.stopPropagation();
-      setPanel('none');
+      closePanel();
     }
   };
 
   const record = async (event: EventRequest): Promise<void> => {
-    if (await actions.record(iv, event)) setPanel('none');
+    if (await actions.record(iv, event)) closePanel();
   };
 
   return (
@@ -150,7 +156,7 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
           aria-expanded={panel !== 'none'}
           aria-controls={`${base}-panel`}
           aria-describedby={titleId}
-          onClick={() => setPanel(panel === 'none' ? 'more' : 'none')}
+          onClick={() => (panel === 'none' ? setPanel('more') : closePanel())}
         >
           {panel === 'none' ? t('action_more') : t('action_less')}
         </button>

@@ -1,12 +1,12 @@
 /**
  * How a page talks to the extension: `send` asks the background (the only
  * writer), `load` reads the validated state, `watch` re-renders on every
- * storage change. UI code takes a Connection so it can run on a fake one in
- * tests and previews.
+ * storage change. UI code takes a Connection so tests run it over the real
+ * background on in-memory storage (test/support/test-connection.ts).
  */
-import { browser } from '../platform/browser';
+import { pageApi, type PageApi } from '../platform/extension-api';
 import { createClient, type Send } from './protocol';
-import { loadState, watchState, type AppState } from './state';
+import { loadState, watchState, type AppState, type StateSource } from './state';
 
 export type Connection = {
   send: Send;
@@ -14,10 +14,15 @@ export type Connection = {
   watch(cb: (state: AppState) => void): () => void;
 };
 
-export function extensionConnection(): Connection {
+/** A connection over an extension API (the page's own, or a stand-in with the same shape). */
+export function createConnection(api: { runtime: Pick<PageApi['runtime'], 'sendMessage'>; storage: StateSource }): Connection {
   return {
-    send: createClient({ sendMessage: (message) => browser.runtime.sendMessage(message) }),
-    load: loadState,
-    watch: watchState,
+    send: createClient({ sendMessage: (message) => api.runtime.sendMessage(message) }),
+    load: () => loadState(api.storage),
+    watch: (cb) => watchState(cb, api.storage),
   };
+}
+
+export function extensionConnection(): Connection {
+  return createConnection(pageApi());
 }

@@ -2,7 +2,7 @@
  * All UI text comes from public/_locales/<lang>/messages.json through the
  * extension's i18n API. Outside the extension (unit tests, screenshots) the
  * API is missing or throws, so a fallback table can be installed with
- * `setFallbackMessages` (src/ui/fake-connection.ts does it from the English file).
+ * `setFallbackMessages` (test/support/test-connection.ts does it from the English file).
  *
  * Keys are typed from the English file, so a typo is a compile error.
  */

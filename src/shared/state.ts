@@ -4,13 +4,16 @@
  * background through `send` (src/shared/protocol.ts) and re-render from
  * `watchState`, which storage.onChanged drives.
  */
-import { browser } from '../platform/browser';
+import { pageApi, type PageStorage, type StorageListener } from '../platform/extension-api';
 import { assembleState, parseEntry, parseState, type AppState, type ParsedEntry } from './state-core';
 
 export * from './state-core';
 
-export async function loadState(): Promise<AppState> {
-  return parseState(await browser.storage.local.get(null));
+/** What loading and watching read: storage.local and its change events (the page's, or a test's in-memory one). */
+export type StateSource = Pick<PageStorage, 'local' | 'onChanged'>;
+
+export async function loadState(storage: StateSource = pageApi().storage): Promise<AppState> {
+  return parseState(await storage.local.get(null));
 }
 
 /** Longest a page waits to see a change while writes keep coming. */
@@ -21,7 +24,7 @@ export const WATCH_THROTTLE_MS = 50;
  * changed keys are parsed again, so a page stays fast with thousands of interviews.
  * Returns a function that stops watching.
  */
-export function watchState(cb: (state: AppState) => void): () => void {
+export function watchState(cb: (state: AppState) => void, storage: StateSource = pageApi().storage): () => void {
   const entries = new Map<string, ParsedEntry>();
   let seeded = false;
   let stopped = false;
@@ -34,7 +37,7 @@ export function watchState(cb: (state: AppState) => void): () => void {
     }
   };
 
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+  const listener: StorageListener = (changes, area) => {
     if (area !== 'local' || stopped) return;
     if (!seeded) {
       pending.push(changes);
@@ -66,9 +69,9 @@ export function watchState(cb: (state: AppState) => void): () => void {
       }, 0);
     }, Math.max(0, nextAllowed - Date.now()));
   };
-  browser.storage.onChanged.addListener(listener);
+  storage.onChanged.addListener(listener);
 
-  void browser.storage.local.get(null).then((all) => {
+  void storage.local.get(null).then((all) => {
     if (stopped) return;
     for (const [k, v] of Object.entries(all)) entries.set(k, parseEntry(k, v));
     seeded = true;
@@ -83,6 +86,6 @@ export function watchState(cb: (state: AppState) => void): () => void {
   return () => {
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
-    browser.storage.onChanged.removeListener(listener);
+    storage.onChanged.removeListener(listener);
   };
 }

@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { OptionsApp, samplePlan } from '../../src/options/OptionsApp';
-import { fakeConnection, installFallbackMessages, type FakeConnection } from '../../src/ui/fake-connection';
-import { SAMPLE_NOW, SAMPLE_SETTINGS, sampleInterviews } from '../../src/ui/samples';
+import { testConnection, installFallbackMessages, type TestConnection } from '../support/test-connection';
+import { SAMPLE_NOW, SAMPLE_SETTINGS, sampleInterviews } from '../support/samples';
 
 beforeAll(() => installFallbackMessages());
 afterEach(() => cleanup());
@@ -24,8 +24,9 @@ beforeEach(() => {
 });
 
 const now = (): number => SAMPLE_NOW;
-function setup(): FakeConnection {
-  const conn = fakeConnection({ interviews: sampleInterviews(), settings: SAMPLE_SETTINGS, profile: { name: 'Alex Doe', webmail: 'gmail' }, now });
+async function setup(): Promise<TestConnection> {
+  const conn = testConnection({ interviews: sampleInterviews(), settings: SAMPLE_SETTINGS, profile: { name: 'Alex Doe', webmail: 'gmail' }, now });
+  await conn.ready;
   render(<OptionsApp connection={conn} now={now} locale="en-US" />);
   return conn;
 }
@@ -40,7 +41,7 @@ function choose(input: HTMLElement, text: string, name = 'backup.json'): void {
 
 describe('options: profile', () => {
   it('shows the error next to the field and focuses it, then saves', async () => {
-    const conn = setup();
+    const conn = await setup();
     const name = (await screen.findByLabelText('Your name')) as HTMLInputElement;
     expect(name.value).toBe('Alex Doe');
     fireEvent.input(name, { target: { value: '  ' } });
@@ -59,7 +60,7 @@ describe('options: profile', () => {
 
 describe('options: schedule', () => {
   it('offers the IANA zones to search and saves a new zone, work week, holidays and times', async () => {
-    const conn = setup();
+    const conn = await setup();
     const zone = (await screen.findByLabelText('Time zone')) as HTMLInputElement;
     const options = [...document.querySelectorAll(`#${zone.getAttribute('list')} option`)].map((o) => (o as HTMLOptionElement).value);
     expect(options).toContain('Asia/Jerusalem');
@@ -80,7 +81,7 @@ describe('options: schedule', () => {
   });
 
   it('previews the plan for a sample interview live, before saving', async () => {
-    const conn = setup();
+    const conn = await setup();
     await screen.findByLabelText('Time zone');
     // Next work day after Tue Nov 24 is Wed Nov 25: thank-you 16:00, inquiry the next Wednesday.
     expect(previewText()).toMatch(/An interview on Wed, Nov 25, 2026, 2:00 PM, no decision date given/);
@@ -100,7 +101,7 @@ describe('options: schedule', () => {
   });
 
   it('says why an impossible schedule cannot be saved, next to the field', async () => {
-    const conn = setup();
+    const conn = await setup();
     await screen.findByLabelText('Time zone');
     fireEvent.input(screen.getByLabelText('Day ends at'), { target: { value: '07:00' } });
     expect(previewText()).toMatch(/The preview appears when the schedule above is complete and valid/);
@@ -123,7 +124,7 @@ describe('options: schedule', () => {
 
 describe('options: backup', () => {
   it('exports everything as JSON that imports back with nothing to change', async () => {
-    const conn = setup();
+    const conn = await setup();
     fireEvent.click(await screen.findByRole('button', { name: 'Export backup' }));
     await waitFor(() => expect(blobs).toHaveLength(1));
     expect(blobs[0]!.name).toBe('followup-backup-2026-11-24.json');
@@ -135,7 +136,7 @@ describe('options: backup', () => {
   });
 
   it('previews a real change, and applies it only when asked', async () => {
-    const conn = setup();
+    const conn = await setup();
     const before = structuredClone(conn.state);
     const backup = {
       format: 'followup-backup',
@@ -156,7 +157,7 @@ describe('options: backup', () => {
   });
 
   it('changes nothing and says why for a file that is not JSON, or not a backup', async () => {
-    const conn = setup();
+    const conn = await setup();
     const before = structuredClone(conn.state);
     const input = await screen.findByLabelText('Import a backup file');
     choose(input, '{"format": "followup-backup", "version": 1, "interv');
@@ -169,7 +170,7 @@ describe('options: backup', () => {
   });
 
   it('cancels a pending import with Esc', async () => {
-    const conn = setup();
+    const conn = await setup();
     choose(await screen.findByLabelText('Import a backup file'), JSON.stringify({ format: 'followup-backup', version: 1, exportedAt: '', settings: SAMPLE_SETTINGS, profile: conn.state.profile, interviews: [] }));
     const preview = await screen.findByRole('group', { name: /Importing/ });
     fireEvent.keyDown(preview, { key: 'Escape' });
@@ -180,7 +181,7 @@ describe('options: backup', () => {
 
 describe('options: calendar', () => {
   it('exports the upcoming follow-ups as an .ics file a calendar can read', async () => {
-    setup();
+    await setup();
     const cal = await screen.findByRole('heading', { level: 2, name: 'Calendar' });
     expect(cal.closest('section')!.textContent).toMatch(/4 upcoming follow-up\(s\) to export/);
     fireEvent.click(screen.getByRole('button', { name: 'Export follow-ups (.ics)' }));

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { installFallbackMessages } from '../../src/ui/fake-connection';
+import { installFallbackMessages } from '../support/test-connection';
 import { dayDiff, formatDateTime, formatDateTimeCompact, formatDay, formatShortDate, formatTime, formatWhen, nextHalfHour, toLocalInput, wallClock, weekdayNames } from '../../src/ui/format';
 import { formatEntry, t } from '../../src/shared/i18n';
 
