@@ -45,7 +45,7 @@ export function createBackground(platform: BackgroundPlatform) {
     ...(platform.minAlarmDelayMs !== undefined ? { minDelayMs: platform.minAlarmDelayMs } : {}),
     log,
   });
-  const handlers: Handlers = createHandlers({ store, scheduler, notifier, openTab: platform.openTab, now: platform.now, log });
+  const handlers: Handlers = createHandlers({ store, scheduler, notifier, session: platform.session, openTab: platform.openTab, now: platform.now, log });
   const gate = { runtimeId: platform.runtimeId, extensionOrigin: platform.extensionUrl('') };
 
   /** How many times the background started in this browser session (storage.session; for diagnosis and tests). */

@@ -10,7 +10,7 @@
  * the other, each on the result of the one before. Saving one interview writes
  * exactly one key, whatever the number of interviews.
  */
-import { defaultProfile, defaultSettings, validateInterview, validateProfile, validateSettings } from '../domain/model';
+import { defaultProfile, defaultSettings, validateInterview, validateProfile, validateSettings, type ValidationIssue } from '../domain/model';
 import type { Interview, Profile, Settings } from '../domain/types';
 import { STORAGE_KEYS, type CorruptRecord } from '../shared/protocol';
 import { compareInterviews, parseEntry, type AppState } from '../shared/state-core';
@@ -24,7 +24,7 @@ export type StorageArea = {
   remove(keys: string | string[]): Promise<void>;
 };
 
-export type FieldIssue = { field: string; message: string };
+export type FieldIssue = ValidationIssue;
 export type Change = { interviews: string[]; settings?: boolean; profile?: boolean };
 
 export const interviewKey = (id: string): string => `${STORAGE_KEYS.interviewPrefix}${id}`;

@@ -16,7 +16,7 @@ export type InterviewStatus = {
   closedReason?: ClosedReason;
 };
 /** What to say on the call (spoken as the user) and how to go about it. */
-export type CallCard = { lines: string[]; tips: string[] };
+export type CallCard = { lines: string[]; tips: CallTip[] };
 export type CallCardOptions = {
   /** The user's name, said first (002); without it the script starts with the reason for calling. */
   yourName?: string;
@@ -289,16 +289,34 @@ export function countDue(interviews: readonly Interview[], settings: Settings, n
   return n;
 }
 
-/** Later today (now + 3 h) if that is still inside today's window; else the next preferred hour on a work day. */
-export function snoozeTime(settings: Settings, now: Date | string): string {
+/** When a snoozed reminder may come back: later today (while today's window lasts), the next work day, or next week. */
+export type SnoozeChoice = 'later-today' | 'next-work-day' | 'next-week';
+
+/**
+ * The instant of each snooze choice open now: later today is now + 3 h if that is still inside
+ * today's window; the next work day and next week (a week from today, moved to a work day) are
+ * at the preferred hour. A choice that is not open (later today, late in the day) is absent.
+ */
+export function snoozeChoices(settings: Settings, now: Date | string): Partial<Record<SnoozeChoice, string>> {
   const cal = workCalendar(settings);
   const t = toMs(now);
   const today = cal.dayOf(t);
+  const out: Partial<Record<SnoozeChoice, string>> = {};
   const later = t + SNOOZE_LATER_TODAY_MS;
-  if (cal.dayOf(later) === today && later >= cal.windowStart(today) && later < cal.windowEnd(today)) return iso(later);
+  if (cal.dayOf(later) === today && later >= cal.windowStart(today) && later < cal.windowEnd(today)) out['later-today'] = iso(later);
   let day = cal.nextWorkDay(today);
   if (cal.atPreferred(day) <= t) day = cal.nextWorkDay(day + 1);
-  return iso(cal.atPreferred(day));
+  out['next-work-day'] = iso(cal.atPreferred(day));
+  // A week from today (on the next work day from there), unless that is the next work day itself.
+  const week = cal.nextWorkDay(today + 7);
+  if (week !== day) out['next-week'] = iso(cal.atPreferred(week));
+  return out;
+}
+
+/** The default snooze: later today if still open, else the next work day's preferred hour. */
+export function snoozeTime(settings: Settings, now: Date | string): string {
+  const c = snoozeChoices(settings, now);
+  return c['later-today'] ?? c['next-work-day']!;
 }
 
 /** Where the interview stands, for the popup list. */
@@ -321,14 +339,19 @@ export function interviewStatus(interview: Interview, settings: Settings, now: D
   return { state: 'upcoming', next: publicStep(next) };
 }
 
-const CALL_TIPS: readonly string[] = [
-  'Say your full name, the role and the date of your interview first.', // 002
-  'Ask whether the position has been filled, whether you are still under consideration, and about their timeline.', // 000, 001
-  'Keep the call under two minutes.', // 002
-  'Ask to speak with your interviewer, not whoever picks up; if they are not available, ask when they will be rather than leaving a message.', // 000, 001
-  'If you must leave a voicemail, leave one or two at most, spread over a couple of days.', // 001
-  'Stand up and smile while you talk: it comes through in your voice.', // 001, comments
-];
+/**
+ * How to go about the call, by a stable code: pages show `call_tip_<code>` from messages.json
+ * (translatable); these English texts are the source, kept word for word there by a test.
+ */
+export const CALL_TIPS = {
+  sayWhoYouAre: 'Say your full name, the role and the date of your interview first.', // 002
+  askWhereThingsStand: 'Ask whether the position has been filled, whether you are still under consideration, and about their timeline.', // 000, 001
+  keepItShort: 'Keep the call under two minutes.', // 002
+  askForYourInterviewer: 'Ask to speak with your interviewer, not whoever picks up; if they are not available, ask when they will be rather than leaving a message.', // 000, 001
+  fewVoicemails: 'If you must leave a voicemail, leave one or two at most, spread over a couple of days.', // 001
+  standAndSmile: 'Stand up and smile while you talk: it comes through in your voice.', // 001, comments
+} as const;
+export type CallTip = keyof typeof CALL_TIPS;
 
 /**
  * The call card for the current pending inquiry (script lines and tips), or undefined when the
@@ -340,5 +363,5 @@ export function callCard(interview: Interview, settings: Settings, options: Call
   const inquiry = plan.steps.find((s) => s.status === 'pending' && (s.kind === 'status-inquiry' || s.kind === 'final-check-in'));
   if (!inquiry || !inquiry.call) return undefined;
   const lines = callScript(interview, { name: options.yourName ?? '' }, { now: options.now, timeZone: cal.timeZone, weekStartsOn: cal.weekStart as Day });
-  return { lines, tips: [...CALL_TIPS] };
+  return { lines, tips: Object.keys(CALL_TIPS) as CallTip[] };
 }

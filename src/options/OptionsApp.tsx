@@ -10,9 +10,9 @@ import type { FieldIssue, ImportPreview } from '../shared/protocol';
 import { CheckField, TextArea, TextField, errorText, useAppState } from '../ui/components';
 import type { AppState, Connection } from '../ui/connection';
 import { download } from '../ui/download';
-import { formatDateTime, formatDay, localDay, wallClock, weekdayNames, type Fmt } from '../ui/format';
-import { t } from '../shared/i18n';
-import { issueText } from '../ui/issue-text';
+import { formatDateTime, formatDay, localDay, wallClock, weekdayNames, type Fmt } from '../shared/format';
+import { t, tn } from '../shared/i18n';
+import { issueText, problemText } from '../ui/problem-text';
 import { buildIcs, upcomingEvents } from '../ui/ics';
 import { stepName } from '../ui/steps';
 
@@ -44,7 +44,7 @@ export function OptionsApp({ connection, now = Date.now, locale }: Props) {
 /** Issues by field; the first message per field. */
 function byField(issues: FieldIssue[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const i of issues) if (!(i.field in out)) out[i.field] = issueText(i.message);
+  for (const i of issues) if (!(i.field in out)) out[i.field] = issueText(i);
   return out;
 }
 
@@ -480,7 +480,7 @@ function BackupSection({ connection, now }: { connection: Connection; now: () =>
       const res = await connection.send('exportBackup', {});
       const day = new Date(now()).toISOString().slice(0, 10);
       download(`followup-backup-${day}.json`, `${JSON.stringify(res.backup, null, 2)}\n`, 'application/json');
-      setStatus(t('options_exported', res.backup.interviews.length));
+      setStatus(tn('options_exported', res.backup.interviews.length));
     } catch (err) {
       setError(errorText(err));
     }
@@ -500,7 +500,7 @@ function BackupSection({ connection, now }: { connection: Connection; now: () =>
     }
     try {
       const res = await connection.send('previewImport', { backup });
-      if (!res.ok) return setError(t('options_importRejected', res.error));
+      if (!res.ok) return setError(t('options_importRejected', problemText(res.error)));
       setPending({ backup, preview: res.preview, name: file.name });
     } catch (err) {
       setError(t('options_importRejected', errorText(err)));
@@ -512,7 +512,7 @@ function BackupSection({ connection, now }: { connection: Connection; now: () =>
     try {
       const res = await connection.send('applyImport', { backup: pending.backup });
       if (!res.ok) {
-        setError(t('options_importRejected', res.error));
+        setError(t('options_importRejected', problemText(res.error)));
         reset();
         return;
       }
@@ -560,9 +560,9 @@ function BackupSection({ connection, now }: { connection: Connection; now: () =>
         >
           <h3 id="import-preview-title">{t('options_importPreviewTitle', pending.name)}</h3>
           <ul>
-            <li>{t('options_importAdded', pending.preview.added)}</li>
-            <li>{t('options_importUpdated', pending.preview.updated)}</li>
-            <li>{t('options_importUnchanged', pending.preview.unchanged)}</li>
+            <li>{tn('options_importAdded', pending.preview.added)}</li>
+            <li>{tn('options_importUpdated', pending.preview.updated)}</li>
+            <li>{tn('options_importUnchanged', pending.preview.unchanged)}</li>
             <li>{pending.preview.settingsChanged ? t('options_importSettingsChange') : t('options_importSettingsSame')}</li>
             <li>{pending.preview.profileChanged ? t('options_importProfileChange') : t('options_importProfileSame')}</li>
           </ul>
@@ -594,13 +594,13 @@ function CalendarSection({ state, now, locale }: { state: AppState; now: () => n
   const events = useMemo(() => upcomingEvents(state.interviews, state.settings, minute * 60_000, locale), [state.interviews, state.settings, minute, locale]);
   const exportIcs = (): void => {
     download('followup.ics', buildIcs(events, now()), 'text/calendar');
-    setStatus(t('options_icsExported', events.length));
+    setStatus(tn('options_icsExported', events.length));
   };
   return (
     <section aria-labelledby="calendar-title">
       <h2 id="calendar-title">{t('options_calendar')}</h2>
       <p class="hint">{t('options_calendarIntro')}</p>
-      <p>{t('options_icsCount', events.length)}</p>
+      <p>{tn('options_icsCount', events.length)}</p>
       <div class="actions">
         <button type="button" class="primary" onClick={exportIcs} disabled={events.length === 0}>
           {t('options_exportIcs')}

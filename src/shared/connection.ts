@@ -5,21 +5,25 @@
  * background on in-memory storage (test/support/test-connection.ts).
  */
 import { pageApi, type PageApi } from '../platform/extension-api';
-import { createClient, type Send } from './protocol';
+import { readFormDraft } from './form-draft';
+import { createClient, STORAGE_KEYS, type FormDraft, type Send } from './protocol';
 import { loadState, watchState, type AppState, type StateSource } from './state';
 
 export type Connection = {
   send: Send;
   load(): Promise<AppState>;
   watch(cb: (state: AppState) => void): () => void;
+  /** The popup form's kept entries (storage.session), if any. */
+  formDraft(): Promise<FormDraft | undefined>;
 };
 
 /** A connection over an extension API (the page's own, or a stand-in with the same shape). */
-export function createConnection(api: { runtime: Pick<PageApi['runtime'], 'sendMessage'>; storage: StateSource }): Connection {
+export function createConnection(api: { runtime: Pick<PageApi['runtime'], 'sendMessage'>; storage: StateSource & Pick<PageApi['storage'], 'session'> }): Connection {
   return {
     send: createClient({ sendMessage: (message) => api.runtime.sendMessage(message) }),
     load: () => loadState(api.storage),
     watch: (cb) => watchState(cb, api.storage),
+    formDraft: async () => readFormDraft((await api.storage.session.get(STORAGE_KEYS.formDraft))[STORAGE_KEYS.formDraft]),
   };
 }
 

@@ -59,3 +59,19 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 export function uiLanguage(): string {
   return t('ui_lang').replace(/_/g, '-');
 }
+
+/** A message with plural forms: its keys end in `_one`, `_other` (and `_few`, `_many`… where a language needs them). */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
+
+let plurals: Intl.PluralRules | undefined;
+
+/**
+ * The form of `key` for the count `n` in the UI language (Intl.PluralRules picks one, few,
+ * many, other…), with `n` as the first substitution. A form the table lacks falls back to `_other`.
+ */
+export function tn(key: PluralKey, n: number, ...subs: (string | number)[]): string {
+  plurals ??= new Intl.PluralRules(uiLanguage());
+  const form = `${key}_${plurals.select(n)}` as MessageKey;
+  const text = t(form, n, ...subs);
+  return text === form ? t(`${key}_other` as MessageKey, n, ...subs) : text;
+}

@@ -183,7 +183,7 @@ describe('options: calendar', () => {
   it('exports the upcoming follow-ups as an .ics file a calendar can read', async () => {
     await setup();
     const cal = await screen.findByRole('heading', { level: 2, name: 'Calendar' });
-    expect(cal.closest('section')!.textContent).toMatch(/4 upcoming follow-up\(s\) to export/);
+    expect(cal.closest('section')!.textContent).toMatch(/4 upcoming follow-ups to export/);
     fireEvent.click(screen.getByRole('button', { name: 'Export follow-ups (.ics)' }));
     expect(blobs[0]!.name).toBe('followup.ics');
     expect(blobs[0]!.blob.type).toBe('text/calendar');
