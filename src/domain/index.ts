@@ -3,6 +3,7 @@ export * from './types';
 export * from './model';
 export * from './calendar';
 export * from './plan';
+export * from './call-card';
 export * from './drafts';
 export * from './relative-date';
 export * from './tone';

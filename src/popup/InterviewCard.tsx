@@ -1,6 +1,7 @@
 /** One interview in the popup: where it stands, its plan as a timeline, and what the user can do next. */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { snoozeChoices, type CallTip, type SnoozeChoice } from '../domain/plan';
+import type { CallTip } from '../domain/call-card';
+import { snoozeChoices, type SnoozeChoice } from '../domain/plan';
 import type { DraftKind, FollowUpStep, Interview, Outcome, Settings, StepKind } from '../domain/types';
 import { formatTime, formatWhen, type Fmt } from '../shared/format';
 import { t } from '../shared/i18n';

@@ -19,7 +19,8 @@ import type {
 } from '../domain/types';
 import type { ToneTable } from '../domain/tone';
 import type { ValidationCode } from '../domain/model';
-import type { CallTip, SnoozeChoice } from '../domain/plan';
+import type { CallTip } from '../domain/call-card';
+import type { SnoozeChoice } from '../domain/plan';
 
 /**
  * A problem with one field ("contacts.0.email", or '' for the whole request), by code: a

@@ -31,6 +31,7 @@ async function setup(): Promise<TestConnection> {
   return conn;
 }
 const section = (name: string): HTMLElement => screen.getByRole('heading', { level: 2, name }).closest('section')!;
+const saveStatus = (): string => document.querySelector('.save-bar [role="status"]')!.textContent ?? '';
 const previewText = (): string => screen.getByRole('heading', { name: 'Preview: the plan for a sample interview' }).parentElement!.textContent!;
 
 function choose(input: HTMLElement, text: string, name = 'backup.json'): void {
@@ -45,15 +46,15 @@ describe('options: profile', () => {
     const name = (await screen.findByLabelText('Your name')) as HTMLInputElement;
     expect(name.value).toBe('Alex Doe');
     fireEvent.input(name, { target: { value: '  ' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     expect(document.getElementById(name.getAttribute('aria-describedby')!.split(' ').pop()!)!.textContent).toBe('Your name is missing');
     await waitFor(() => expect(document.activeElement).toBe(name));
     fireEvent.input(name, { target: { value: 'Alex Q. Doe' } });
     fireEvent.input(screen.getByLabelText('Signature'), { target: { value: 'Alex\n555-0100' } });
     fireEvent.click(screen.getByLabelText('Outlook on the web'));
-    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    await waitFor(() => expect(within(section('Profile')).getByRole('status').textContent).toBe('Profile saved.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(saveStatus()).toBe('Changes saved. Your follow-ups are re-planned.'));
     expect(conn.state.profile).toEqual({ name: 'Alex Q. Doe', signature: 'Alex\n555-0100', webmail: 'outlook' });
   });
 });
@@ -75,8 +76,8 @@ describe('options: schedule', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add holiday' }));
     fireEvent.click(screen.getByRole('button', { name: 'Remove holiday Friday, December 25, 2026' }));
     fireEvent.input(screen.getByLabelText('Preferred time for inquiries'), { target: { value: '09:30' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save schedule' }));
-    await waitFor(() => expect(within(section('Schedule')).getByRole('status').textContent).toMatch(/Schedule saved/));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(saveStatus()).toMatch(/Changes saved/));
     expect(conn.state.settings).toEqual({ timeZone: 'Asia/Jerusalem', workWeek: [0, 1, 2, 3, 4], holidays: ['2026-12-24'], dayStart: '08:00', dayEnd: '20:00', preferredTime: '09:30' });
   });
 
@@ -94,8 +95,10 @@ describe('options: schedule', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add holiday' }));
     expect(previewText()).toMatch(/Status inquiry: Thu, Dec 3, 2026, 11:15 AM/);
     fireEvent.click(screen.getByLabelText('They named a decision date'));
-    // Decision Sat Nov 28 → +3 work days → Wed Dec 2 is a holiday → Thu Dec 3.
-    expect(previewText()).toMatch(/decision expected by Sat, Nov 28, 2026/);
+    // Decision a week of work days after Wed Nov 25 (Dec 2 is a holiday): Thu Dec 3, a work day;
+    // the inquiry moves to three work days after it, Tue Dec 8.
+    expect(previewText()).toMatch(/decision expected by Thu, Dec 3, 2026/);
+    expect(previewText()).toMatch(/Status inquiry: Tue, Dec 8, 2026, 11:15 AM/);
     // Nothing was saved by previewing.
     expect(conn.calls).toEqual([]);
   });
@@ -105,20 +108,113 @@ describe('options: schedule', () => {
     await screen.findByLabelText('Time zone');
     fireEvent.input(screen.getByLabelText('Day ends at'), { target: { value: '07:00' } });
     expect(previewText()).toMatch(/The preview appears when the schedule above is complete and valid/);
-    fireEvent.click(screen.getByRole('button', { name: 'Save schedule' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     const end = screen.getByLabelText('Day ends at');
     await waitFor(() => expect(end.getAttribute('aria-invalid')).toBe('true'));
     await waitFor(() => expect(document.activeElement).toBe(end));
     expect(conn.state.settings).toEqual(SAMPLE_SETTINGS);
-    // Esc reverts the unsaved edits.
+    // Esc drops nothing: the edit stays, marked unsaved.
     fireEvent.keyDown(end, { key: 'Escape' });
-    expect((screen.getByLabelText('Day ends at') as HTMLInputElement).value).toBe('20:00');
+    expect((screen.getByLabelText('Day ends at') as HTMLInputElement).value).toBe('07:00');
+    expect(within(section('Schedule')).getByText('Unsaved changes')).toBeTruthy();
+    // Fixing the field takes its error away.
+    fireEvent.input(end, { target: { value: '19:00' } });
+    await waitFor(() => expect(end.getAttribute('aria-invalid')).toBeNull());
   });
 
   it('plans the sample with the unsaved settings and refuses invalid ones', () => {
     expect(samplePlan({ ...SAMPLE_SETTINGS, workWeek: [] }, SAMPLE_NOW, false)).toBeUndefined();
     const plan = samplePlan(SAMPLE_SETTINGS, SAMPLE_NOW, false)!;
     expect(plan.steps.map((s) => s.kind)).toEqual(['thank-you', 'status-inquiry', 'move-on', 'final-check-in']);
+  });
+
+  it.each([
+    ['Mon–Fri', SAMPLE_SETTINGS, SAMPLE_NOW],
+    ['on a Thursday', SAMPLE_SETTINGS, Date.parse('2026-11-26T15:00:00Z')],
+    ['on a Friday', SAMPLE_SETTINGS, Date.parse('2026-11-27T15:00:00Z')],
+    ['Sun–Thu in Jerusalem', { ...SAMPLE_SETTINGS, timeZone: 'Asia/Jerusalem', workWeek: [0, 1, 2, 3, 4] }, SAMPLE_NOW],
+  ])('gives the sample a decision date on a work day that moves the inquiry (%s)', (_label, settings, now) => {
+    const without = samplePlan(settings, now, false)!;
+    const withDate = samplePlan(settings, now, true)!;
+    const day = withDate.interview.decisionExpectedBy!;
+    expect(settings.workWeek).toContain(new Date(`${day}T12:00:00Z`).getUTCDay());
+    const inquiry = (p: typeof without) => p.steps.find((s) => s.kind === 'status-inquiry')!.notifyAt;
+    expect(inquiry(withDate)).not.toBe(inquiry(without));
+  });
+
+  it('reads a place typed as people write it ("New York") as its zone when saving', async () => {
+    const conn = await setup();
+    const zone = (await screen.findByLabelText('Time zone')) as HTMLInputElement;
+    fireEvent.input(zone, { target: { value: 'Asia/Tokyo' } });
+    // Typing keeps every character, spaces too.
+    fireEvent.input(zone, { target: { value: 'Los Angeles' } });
+    expect(zone.value).toBe('Los Angeles');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(conn.state.settings.timeZone).toBe('America/Los_Angeles'));
+    await waitFor(() => expect(zone.value).toBe('America/Los_Angeles'));
+    fireEvent.input(zone, { target: { value: 'Atlantis' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(zone.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('That time zone is not recognised')).toBeTruthy();
+  });
+});
+
+describe('options: one save model', () => {
+  it('marks each changed section, saves every change with one Save, and says so', async () => {
+    const conn = await setup();
+    const name = (await screen.findByLabelText('Your name')) as HTMLInputElement;
+    expect(screen.getByRole('button', { name: 'Save changes' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText('All changes saved')).toBeTruthy();
+    fireEvent.input(name, { target: { value: 'Alex Morgan' } });
+    expect(within(section('Profile')).getByText('Unsaved changes')).toBeTruthy();
+    expect(within(section('Schedule')).queryByText('Unsaved changes')).toBeNull();
+    fireEvent.input(screen.getByLabelText('Preferred time for inquiries'), { target: { value: '09:00' } });
+    expect(within(section('Schedule')).getByText('Unsaved changes')).toBeTruthy();
+    // The name is not lost by saving the schedule: there is one Save, for both.
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(saveStatus()).toMatch(/Changes saved/));
+    expect(conn.state.profile.name).toBe('Alex Morgan');
+    expect(conn.state.settings.preferredTime).toBe('09:00');
+    expect(screen.queryByText('Unsaved changes')).toBeNull();
+  });
+
+  it('asks before the page closes while something is unsaved, and not after saving', async () => {
+    await setup();
+    const name = (await screen.findByLabelText('Your name')) as HTMLInputElement;
+    const leave = (): boolean => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    fireEvent.input(name, { target: { value: 'Alex Morgan' } });
+    expect(leave()).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(saveStatus()).toMatch(/Changes saved/));
+    expect(leave()).toBe(false);
+  });
+
+  it('discards changes only when asked, and Undo brings them back', async () => {
+    const conn = await setup();
+    const name = (await screen.findByLabelText('Your name')) as HTMLInputElement;
+    fireEvent.input(name, { target: { value: 'Alex Morgan' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+    expect(name.value).toBe('Alex Doe');
+    expect(saveStatus()).toMatch(/Changes discarded\./);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(name.value).toBe('Alex Morgan');
+    expect(within(section('Profile')).getByText('Unsaved changes')).toBeTruthy();
+    expect(conn.calls).toEqual([]);
+  });
+
+  it('keeps unsaved edits when the stored settings change elsewhere (an import)', async () => {
+    const conn = await setup();
+    const name = (await screen.findByLabelText('Your name')) as HTMLInputElement;
+    fireEvent.input(name, { target: { value: 'Alex Morgan' } });
+    await conn.send('saveProfile', { profile: { name: 'Someone Else', webmail: 'gmail' } });
+    await new Promise((r) => setTimeout(r, 120));
+    expect(name.value).toBe('Alex Morgan');
+    expect(within(section('Profile')).getByText('Unsaved changes')).toBeTruthy();
   });
 });
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { zonedDateTime } from '../../src/domain/calendar';
 import { defaultSettings } from '../../src/domain/model';
-import { CALL_TIPS, callCard, countDue, dueNow, interviewStatus, nextDue, planFollowUps, snoozeTime } from '../../src/domain/plan';
+import { CALL_TIPS, callCard } from '../../src/domain/call-card';
+import { countDue, dueNow, interviewStatus, nextDue, planFollowUps, snoozeTime } from '../../src/domain/plan';
 import type { FollowUpStep, Interview, InterviewEvent, Settings, StepKind } from '../../src/domain/types';
 
 const NY: Settings = defaultSettings('America/New_York');

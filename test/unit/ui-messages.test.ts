@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALIDATION_MESSAGES } from '../../src/domain/model';
 import { setFallbackMessages, type Messages } from '../../src/shared/i18n';
-import { CALL_TIPS } from '../../src/domain/plan';
+import { CALL_TIPS } from '../../src/domain/call-card';
 import { issueText } from '../../src/ui/problem-text';
 
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
