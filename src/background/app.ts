@@ -7,6 +7,7 @@ import type { SenderLike } from '../shared/protocol-schema';
 import { createHandlers, dispatch, type Handlers } from './handlers';
 import { Notifier, parseReminderId, REMINDER_PAGE, type NotificationsApi, type ReminderAction, type ReminderItem } from './notifications';
 import { ALARM_NAME, Scheduler, type AlarmsApi, type BadgeApi, type ReconcileResult } from './scheduler';
+import { keepPopupIndex } from './popup-index';
 import { Store, type StorageArea } from './store';
 
 export const STARTS_KEY = 'backgroundStarts';
@@ -45,6 +46,7 @@ export function createBackground(platform: BackgroundPlatform) {
     ...(platform.minAlarmDelayMs !== undefined ? { minDelayMs: platform.minAlarmDelayMs } : {}),
     log,
   });
+  const popupIndex = keepPopupIndex(store, platform.session, platform.now, log);
   const handlers: Handlers = createHandlers({ store, scheduler, notifier, session: platform.session, openTab: platform.openTab, now: platform.now, log });
   const gate = { runtimeId: platform.runtimeId, extensionOrigin: platform.extensionUrl('') };
 
@@ -64,7 +66,7 @@ export function createBackground(platform: BackgroundPlatform) {
   const start = (): Promise<ReconcileResult | undefined> => {
     started ??= countStart()
       .then(() => store.open())
-      .then(() => scheduler.reconcile())
+      .then(() => (popupIndex.refresh(), scheduler.reconcile()))
       .catch((error: unknown) => {
         log('start-up failed', error);
         return undefined;

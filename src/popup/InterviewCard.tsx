@@ -6,8 +6,8 @@ import type { DraftKind, FollowUpStep, Interview, Outcome, Settings, StepKind } 
 import { formatTime, formatWhen, type Fmt } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { EventRequest } from '../shared/protocol';
-import type { Row } from '../ui/plan-view';
-import { stepsFor } from '../ui/plan-view';
+import type { Row } from '../shared/rows';
+import { stepsFor } from '../shared/rows';
 import { stepName } from '../ui/steps';
 import { Timeline } from '../ui/Timeline';
 import { closedWords, markSentLabel, outcomeLabel, statusText } from './card-text';

@@ -6,10 +6,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Interview } from '../domain/types';
 import type { Connection } from '../shared/connection';
+import type { FirstPage } from '../shared/state';
 import { formatWhen, type Fmt } from '../shared/format';
 import { t } from '../shared/i18n';
 import { Toast, useAppState, type ToastMessage } from '../ui/components';
-import { rowFor } from '../ui/plan-view';
+import { rowFor } from '../shared/rows';
 import { stepName } from '../ui/steps';
 import { draftFields, fromDraft, type FormState } from './form-model';
 import { InterviewForm } from './InterviewForm';
@@ -34,8 +35,30 @@ type Props = {
 let toastIds = 0;
 let formIds = 0;
 
+/** The first screen's records, read once before the whole state (undefined while reading, null when there are none). */
+function useFirstPage(connection: Connection): FirstPage | null | undefined {
+  const [first, setFirst] = useState<FirstPage | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    connection.firstPage().then(
+      (f) => live && setFirst(f ?? null),
+      () => live && setFirst(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [connection]);
+  return first;
+}
+
 export function PopupApp({ connection, now = Date.now, locale }: Props) {
-  const { state, error } = useAppState(connection);
+  // With thousands of interviews, reading them all takes longer than a glance: the first
+  // screen (kept by the background) is read and painted first, then everything is read (the
+  // browser serves storage reads in turn, so the big one waits).
+  const first = useFirstPage(connection);
+  const { state: full, error } = useAppState(connection, first !== undefined);
+  const state = full ?? first?.state;
+  const partial = full ? undefined : first?.index;
   const drafts = useFormDraft(connection);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [toast, setToast] = useState<ToastMessage | undefined>(undefined);
@@ -68,8 +91,9 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
 
   const actions = useCardActions({ send: connection.send, show, now, settings, fmt, edit: (interview) => openForm({ interview }), restored: setFocusCard });
 
-  // Entries kept from the last popup come back once, in the form they were typed in.
-  const loaded = !!state && drafts.found !== undefined;
+  // Entries kept from the last popup come back once, in the form they were typed in (an edit's
+  // once its interview is known for sure).
+  const loaded = drafts.found !== undefined && (drafts.found?.id ? !!full : !!state);
   const restoredOnce = useRef(false);
   useLayoutEffect(() => {
     if (!loaded || restoredOnce.current) return;
@@ -107,7 +131,7 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
         {t('popup_title')}
       </h1>
       <div class="header-actions">
-        {view.kind === 'list' && state && state.interviews.length > 0 && (
+        {view.kind === 'list' && state && (state.interviews.length > 0 || (partial?.closed ?? 0) > 0) && (
           <button type="button" class="primary" ref={logRef} onClick={() => openForm()}>
             {t('popup_logInterview')}
           </button>
@@ -152,10 +176,10 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
         }}
       />
     );
-  } else if (state.interviews.length === 0) {
+  } else if (state.interviews.length === 0 && !partial?.closed) {
     body = <EmptyState onStart={() => openForm()} />;
   } else {
-    body = <InterviewList state={state} nowMs={nowMs} fmt={fmt} actions={actions} focusCard={focusCardState} />;
+    body = <InterviewList state={state} partial={partial} nowMs={nowMs} fmt={fmt} actions={actions} focusCard={focusCardState} />;
   }
 
   return (

@@ -9,7 +9,7 @@ import { formatWhen, type Fmt } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { EventRequest, Problem, Send } from '../shared/protocol';
 import { errorText } from '../ui/components';
-import { rowFor } from '../ui/plan-view';
+import { rowFor } from '../shared/rows';
 import { problemText } from '../ui/problem-text';
 import { stepName } from '../ui/steps';
 import { closedWords } from './card-text';

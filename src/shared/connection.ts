@@ -7,12 +7,14 @@
 import { pageApi, type PageApi } from '../platform/extension-api';
 import { readFormDraft } from './form-draft';
 import { createClient, STORAGE_KEYS, type FormDraft, type Send } from './protocol';
-import { loadState, watchState, type AppState, type StateSource } from './state';
+import { loadFirstPage, loadState, watchState, type AppState, type FirstPage, type StateSource, type WatchOptions } from './state';
 
 export type Connection = {
   send: Send;
   load(): Promise<AppState>;
-  watch(cb: (state: AppState) => void): () => void;
+  watch(cb: (state: AppState) => void, options?: WatchOptions): () => void;
+  /** The popup's first screen, read before everything else (see PopupIndex). */
+  firstPage(): Promise<FirstPage | undefined>;
   /** The popup form's kept entries (storage.session), if any. */
   formDraft(): Promise<FormDraft | undefined>;
 };
@@ -22,7 +24,8 @@ export function createConnection(api: { runtime: Pick<PageApi['runtime'], 'sendM
   return {
     send: createClient({ sendMessage: (message) => api.runtime.sendMessage(message) }),
     load: () => loadState(api.storage),
-    watch: (cb) => watchState(cb, api.storage),
+    watch: (cb, options) => watchState(cb, api.storage, options),
+    firstPage: () => loadFirstPage(api.storage),
     formDraft: async () => readFormDraft((await api.storage.session.get(STORAGE_KEYS.formDraft))[STORAGE_KEYS.formDraft]),
   };
 }

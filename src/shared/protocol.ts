@@ -164,6 +164,13 @@ export type ReminderItem = {
 
 export type ReminderView = { title: string; message?: string; items: ReminderItem[] };
 
+/**
+ * The popup's first screen, kept current by the background in storage.session: which open
+ * interviews come first (by next step) and how many there are. The popup reads these few
+ * records and paints them before it has read every interview.
+ */
+export type PopupIndex = { ids: string[]; open: number; closed: number };
+
 export type MessageType = keyof Requests;
 export type Message = { [K in MessageType]: { type: K } & Requests[K]['request'] }[MessageType];
 export type RequestOf<K extends MessageType> = Requests[K]['request'];
@@ -183,6 +190,7 @@ export type Send = ReturnType<typeof createClient>;
 /** Storage keys: one key per interview, plus settings, profile and the schema version (local); the form draft (session). */
 export const STORAGE_KEYS = {
   formDraft: 'popupFormDraft',
+  popupIndex: 'popupIndex',
   interviewPrefix: 'interview:',
   corruptPrefix: 'corrupt:',
   settings: 'settings',

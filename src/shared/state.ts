@@ -5,6 +5,7 @@
  * `watchState`, which storage.onChanged drives.
  */
 import { pageApi, type PageStorage, type StorageListener } from '../platform/extension-api';
+import { STORAGE_KEYS, type PopupIndex } from './protocol';
 import { assembleState, parseEntry, parseState, type AppState, type ParsedEntry } from './state-core';
 
 export * from './state-core';
@@ -24,7 +25,14 @@ export const WATCH_THROTTLE_MS = 50;
  * changed keys are parsed again, so a page stays fast with thousands of interviews.
  * Returns a function that stops watching.
  */
-export function watchState(cb: (state: AppState) => void, storage: StateSource = pageApi().storage): () => void {
+export type WatchOptions = {
+  /** Also report the state as first read (so a page reads storage once, not once to load and once to watch). */
+  initial?: boolean;
+  /** The first read failed. */
+  onError?(error: unknown): void;
+};
+
+export function watchState(cb: (state: AppState) => void, storage: StateSource = pageApi().storage, options: WatchOptions = {}): () => void {
   const entries = new Map<string, ParsedEntry>();
   let seeded = false;
   let stopped = false;
@@ -71,21 +79,43 @@ export function watchState(cb: (state: AppState) => void, storage: StateSource =
   };
   storage.onChanged.addListener(listener);
 
-  void storage.local.get(null).then((all) => {
-    if (stopped) return;
-    for (const [k, v] of Object.entries(all)) entries.set(k, parseEntry(k, v));
-    seeded = true;
-    const queued = pending;
-    pending = [];
-    // Changes that arrived while seeding are applied after it, in order: replaying one
-    // the snapshot already holds sets the same value again.
-    for (const c of queued) apply(c);
-    if (queued.length > 0) notify();
-  });
+  storage.local.get(null).then(
+    (all) => {
+      if (stopped) return;
+      for (const [k, v] of Object.entries(all)) entries.set(k, parseEntry(k, v));
+      seeded = true;
+      const queued = pending;
+      pending = [];
+      // Changes that arrived while seeding are applied after it, in order: replaying one
+      // the snapshot already holds sets the same value again.
+      for (const c of queued) apply(c);
+      if (options.initial) cb(assembleState(entries.values()));
+      else if (queued.length > 0) notify();
+    },
+    (error: unknown) => {
+      if (!stopped) options.onError?.(error);
+    },
+  );
 
   return () => {
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
     storage.onChanged.removeListener(listener);
   };
+}
+
+const isIndex = (x: unknown): x is PopupIndex => {
+  const i = x as PopupIndex | undefined;
+  return !!i && Array.isArray(i.ids) && i.ids.length <= 100 && i.ids.every((id) => typeof id === 'string') && Number.isInteger(i.open) && Number.isInteger(i.closed);
+};
+
+/** The popup's first screen: the background's index of the open interviews that come first, and just those records. */
+export type FirstPage = { state: AppState; index: PopupIndex };
+
+/** Reads the first screen's few records (undefined when the background has written no index yet). */
+export async function loadFirstPage(storage: StateSource & Pick<PageStorage, 'session'>): Promise<FirstPage | undefined> {
+  const got = (await storage.session.get(STORAGE_KEYS.popupIndex))[STORAGE_KEYS.popupIndex];
+  if (!isIndex(got)) return undefined;
+  const keys = [STORAGE_KEYS.settings, STORAGE_KEYS.profile, ...got.ids.map((id) => `${STORAGE_KEYS.interviewPrefix}${id}`)];
+  return { state: parseState(await storage.local.get(keys)), index: got };
 }

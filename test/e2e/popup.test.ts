@@ -5,13 +5,15 @@
  * and axe-core finding no violations on each page state.
  */
 import ICAL from 'ical.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextDue, planFollowUps } from '../../src/domain/plan';
 import type { Interview, Settings } from '../../src/domain/types';
-import { BROWSERS, ExtensionSession, waitForSelectorIn, waitInPage, type BrowserName } from './harness';
+import { BROWSERS, DIST, ExtensionSession, waitForSelectorIn, waitInPage, type BrowserName } from './harness';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -554,5 +556,25 @@ describe('dark theme in firefox', () => {
     await waitForSelectorIn(reminder, 'main[data-ready] button', 10_000);
     expect(await axeViolations(reminder)).toEqual([]);
     await reminder.close();
+  });
+});
+
+/** Every script a page loads (its own and the chunks they import, transitively), gzip-compressed. */
+function pageScriptsGzip(dist: string, page: string): number {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const seen = new Set<string>();
+  const queue = [...html.matchAll(/src="([^"]+\.js)"/g)].map((m) => join(dist, m[1]!.replace(/^\//, '')));
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:import|from)\s*\(?\s*["']([^"']+\.js)["']/g)) queue.push(m[1]!.startsWith('/') ? join(dist, m[1]!.slice(1)) : join(dirname(file), m[1]!));
+  }
+  return [...seen].reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+}
+
+describe('popup budget', () => {
+  it.each(BROWSERS)('the %s popup loads at most 30 KB of JavaScript, gzip (lazy chunks included)', (name) => {
+    expect(pageScriptsGzip(DIST[name], 'src/popup/index.html')).toBeLessThanOrEqual(30 * 1024);
   });
 });

@@ -13,7 +13,11 @@ export class MemoryArea implements StorageArea {
     private readonly emit: (changes: StorageChanges, area: string) => void = () => undefined,
   ) {}
 
+  /** While set, reads of everything (get(null)) wait for it: a slow read of thousands of records. */
+  fullReadGate: Promise<void> | undefined;
+
   async get(keys?: null | string | string[]): Promise<Record<string, unknown>> {
+    if (keys == null && this.fullReadGate) await this.fullReadGate;
     const out: Record<string, unknown> = {};
     const list = keys == null ? [...this.data.keys()] : Array.isArray(keys) ? keys : [keys];
     for (const k of list) if (this.data.has(k)) out[k] = structuredClone(this.data.get(k));

@@ -48,7 +48,7 @@ describe('popup: empty state', () => {
   it('shows the heading, explains the product and offers one button to start, focused', async () => {
     await setup([]);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toContain('FollowUp');
-    expect(screen.getByText(/thank-you email within 24 hours/i)).toBeTruthy();
+    expect(await screen.findByText(/thank-you email within 24 hours/i)).toBeTruthy();
     const start = button('Log your first interview');
     await waitFor(() => expect(document.activeElement).toBe(start));
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Log your first interview']);

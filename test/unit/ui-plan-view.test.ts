@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRows, buildRowsSliced } from '../../src/ui/plan-view';
+import { buildRows, buildRowsSliced } from '../../src/shared/rows';
 import { SAMPLE_NOW, SAMPLE_SETTINGS, manyInterviews, sampleInterviews } from '../support/samples';
 
 describe('list order', () => {
