@@ -507,7 +507,11 @@ describe.each(BROWSERS)('popup and options in %s', (name) => {
       );
       const got = events.map((e) => ({ uid: e.uid, start: e.startDate.toJSDate().getTime() }));
       const byUid = (a: { uid: string }, b: { uid: string }) => a.uid.localeCompare(b.uid);
-      expect(got.sort(byUid)).toEqual(expected.sort(byUid));
+      // The page lists what is ahead as of the minute it last rendered: a step falling due in the
+      // last few minutes (an interview logged with the default time, an hour ago) may be on either side.
+      const settled = (e: { start: number }) => Math.abs(e.start - t0) > 5 * 60_000;
+      expect(got.filter(settled).sort(byUid)).toEqual(expected.filter(settled).sort(byUid));
+      expect(expected.filter(settled).length).toBeGreaterThan(4);
       const future = stored.find((i) => i.company === 'Future One')!;
       const thanks = events.find((e) => e.uid.includes(`-thank-you-1@`) && e.summary.includes('Future One'))!;
       expect(thanks.summary).toBe('Thank-you email: Future One (Designer)');
