@@ -84,6 +84,8 @@ it('measures rendering 1,000 interviews', async () => {
   const times: number[] = [];
   for (let i = 0; i < 7; i++) {
     const conn = testConnection({ interviews: interviews.map((x) => ({ ...x })), settings: SAMPLE_SETTINGS, now: () => SAMPLE_NOW });
+    // The background has started (the real one has when a popup opens): the timing is the page's own.
+    await conn.ready;
     const t0 = performance.now();
     const { container } = renderTl(h(PopupApp, { connection: conn, now: () => SAMPLE_NOW, locale: 'en-US' }));
     while (!container.querySelector('li.card')) await new Promise((r) => setTimeout(r, 0));
@@ -127,9 +129,13 @@ async function openTimed(session: ExtensionSession): Promise<{ firstPaint: numbe
   return { firstPaint: r.firstPaint ?? NaN, firstCards: r.firstCards, complete: r.complete };
 }
 
-it('measures opening the built popup with 1,000, 5,000 and 20,000 interviews', async () => {
-  const rows: BenchRow[] = [];
-  for (const n of (process.env.POPUP_BENCH_SIZES ?? "1000,5000,20000").split(",").map(Number)) {
+const openingRows: BenchRow[] = [];
+const SIZES = (process.env.POPUP_BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
+
+// One test per size, each with its own time budget (seeding 20,000 through the background takes minutes).
+it.each(SIZES)('measures opening the built popup with %i interviews', async (n) => {
+  const rows = openingRows;
+  {
     const session = await ExtensionSession.launch('chromium');
     try {
       // Seeded through the background in imports of 1,000 (one message of 20,000 records is slow to pass).
@@ -144,16 +150,17 @@ it('measures opening the built popup with 1,000, 5,000 and 20,000 interviews', a
       const paint: number[] = [];
       const first: number[] = [];
       const complete: number[] = [];
-      for (let i = 0; i < 5; i++) {
+      const runs = n > 5000 ? 3 : 5;
+      for (let i = 0; i < runs; i++) {
         const t = await openTimed(session);
         paint.push(t.firstPaint);
         first.push(t.firstCards);
         complete.push(t.complete);
       }
       const median = (a: number[]) => Number([...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!.toFixed(1));
-      rows.push({ metric: `built popup, ${n.toLocaleString('en-US')} interviews: open → first paint (header)`, value: median(paint), unit: 'ms (median of 5)', goal: n === 5000 ? '< 200 ms' : undefined });
-      rows.push({ metric: `built popup, ${n.toLocaleString('en-US')} interviews: open → first cards painted`, value: median(first), unit: 'ms (median of 5)' });
-      rows.push({ metric: `built popup, ${n.toLocaleString('en-US')} interviews: open → whole list planned and counted`, value: median(complete), unit: 'ms (median of 5)' });
+      rows.push({ metric: `built popup, ${n.toLocaleString('en-US')} interviews: open → first paint (header)`, value: median(paint), unit: `ms (median of ${runs})`, goal: n === 5000 ? '< 200 ms' : undefined });
+      rows.push({ metric: `built popup, ${n.toLocaleString('en-US')} interviews: open → first cards painted`, value: median(first), unit: `ms (median of ${runs})` });
+      rows.push({ metric: `built popup, ${n.toLocaleString('en-US')} interviews: open → whole list planned and counted`, value: median(complete), unit: `ms (median of ${runs})` });
     } finally {
       await session.close();
     }
