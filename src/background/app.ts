@@ -8,6 +8,7 @@ import { fullFrom, STORAGE_HEALTH_KEY } from '../shared/state-core';
 import { createHandlers, dispatch, type Handlers } from './handlers';
 import { Notifier, parseReminderId, REMINDER_PAGE, type NotificationsApi, type ReminderAction, type ReminderItem } from './notifications';
 import { ALARM_NAME, Scheduler, type AlarmsApi, type BadgeApi, type ReconcileResult } from './scheduler';
+import { keepPopupIndex } from './popup-index';
 import { Store, type StorageArea } from './store';
 
 export const STARTS_KEY = 'backgroundStarts';
@@ -48,7 +49,8 @@ export function createBackground(platform: BackgroundPlatform) {
     ...(platform.minAlarmDelayMs !== undefined ? { minDelayMs: platform.minAlarmDelayMs } : {}),
     log,
   });
-  const handlers: Handlers = createHandlers({ store, scheduler, notifier, openTab: platform.openTab, now: platform.now, log });
+  const popupIndex = keepPopupIndex(store, platform.session, platform.now, log);
+  const handlers: Handlers = createHandlers({ store, scheduler, notifier, session: platform.session, openTab: platform.openTab, now: platform.now, log });
   const gate = { runtimeId: platform.runtimeId, extensionOrigin: platform.extensionUrl('') };
 
   // What the pages can't read in storage.local (it refused a write for lack of room) goes to
@@ -93,7 +95,7 @@ export function createBackground(platform: BackgroundPlatform) {
     started ??= countStart()
       .then(() => restoreHealth())
       .then(() => store.open())
-      .then(() => scheduler.reconcile())
+      .then(() => (popupIndex.refresh(), scheduler.reconcile()))
       .catch((error: unknown) => {
         log('start-up failed', error);
         return undefined;

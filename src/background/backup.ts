@@ -5,7 +5,7 @@
  */
 import { validateInterview, validateProfile, validateSettings } from '../domain/model';
 import type { Interview, Profile, Settings } from '../domain/types';
-import type { Backup, ImportPreview } from '../shared/protocol';
+import type { Backup, ImportPreview, Problem } from '../shared/protocol';
 import { SCHEMA_VERSION } from './migrations';
 
 export const BACKUP_FORMAT = 'followup-backup';
@@ -28,30 +28,27 @@ export function makeBackup(state: BackupSource, now: number): Backup {
   return backup;
 }
 
-export type ParsedBackup = { ok: true; interviews: Interview[]; settings?: Settings; profile?: Profile } | { ok: false; error: string };
+/** A backup that can be applied whole, or why not (nothing partial comes out; the page words the problem). */
+export type ParsedBackup = { ok: true; interviews: Interview[]; settings?: Settings; profile?: Profile } | { ok: false; error: Problem };
 
 const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 
-function firstIssue(issues: { field: string; message: string }[]): string {
-  const i = issues[0];
-  if (!i) return 'it could not be read';
-  return i.field ? `${i.field}: ${i.message}` : i.message;
-}
+const refused = (error: Problem): ParsedBackup => ({ ok: false, error });
 
 /** Validates a whole backup file; nothing partial comes out of it. */
 export function parseBackup(raw: unknown): ParsedBackup {
   if (!isObj(raw) || raw.format !== BACKUP_FORMAT) {
-    return { ok: false, error: 'This file is not a FollowUp backup: nothing was changed.' };
+    return refused({ code: 'backupNotBackup' });
   }
   const version = raw.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: 'This backup has no valid format version: nothing was changed.' };
+    return refused({ code: 'backupNoVersion' });
   }
   if (version > SCHEMA_VERSION) {
-    return { ok: false, error: `This backup was made by a newer version of FollowUp (format ${version}); update the extension, then import it again. Nothing was changed.` };
+    return refused({ code: 'backupNewer', version });
   }
-  if (!Array.isArray(raw.interviews)) return { ok: false, error: "The backup's list of interviews is missing or damaged: nothing was changed." };
-  if (raw.interviews.length > MAX_BACKUP_INTERVIEWS) return { ok: false, error: `The backup holds more than ${MAX_BACKUP_INTERVIEWS} interviews: nothing was changed.` };
+  if (!Array.isArray(raw.interviews)) return refused({ code: 'backupNoList' });
+  if (raw.interviews.length > MAX_BACKUP_INTERVIEWS) return refused({ code: 'backupTooMany', max: MAX_BACKUP_INTERVIEWS });
 
   const interviews: Interview[] = [];
   const ids = new Set<string>();
@@ -59,10 +56,10 @@ export function parseBackup(raw: unknown): ParsedBackup {
     const item = raw.interviews[i];
     const r = validateInterview(item);
     if (!r.ok) {
-      const company = isObj(item) && typeof item.company === 'string' && item.company.trim() ? ` (${item.company.trim().slice(0, 60)})` : '';
-      return { ok: false, error: `Interview ${i + 1}${company} in the backup can't be read — ${firstIssue(r.issues)}. Nothing was changed.` };
+      const company = isObj(item) && typeof item.company === 'string' && item.company.trim() ? item.company.trim().slice(0, 60) : undefined;
+      return refused({ code: 'backupBadInterview', index: i + 1, ...(company ? { company } : {}), ...(r.issues[0] ? { issue: r.issues[0] } : {}) });
     }
-    if (ids.has(r.value.id)) return { ok: false, error: `The backup lists interview ${r.value.id} twice: nothing was changed.` };
+    if (ids.has(r.value.id)) return refused({ code: 'backupDuplicate', id: r.value.id });
     ids.add(r.value.id);
     interviews.push(r.value);
   }
@@ -70,7 +67,7 @@ export function parseBackup(raw: unknown): ParsedBackup {
   const out: ParsedBackup = { ok: true, interviews };
   if (raw.settings !== undefined) {
     const s = validateSettings(raw.settings);
-    if (!s.ok) return { ok: false, error: `The backup's settings can't be read — ${firstIssue(s.issues)}. Nothing was changed.` };
+    if (!s.ok) return refused({ code: 'backupBadSettings', ...(s.issues[0] ? { issue: s.issues[0] } : {}) });
     out.settings = s.value;
   }
   if (raw.profile !== undefined) {
@@ -78,7 +75,7 @@ export function parseBackup(raw: unknown): ParsedBackup {
     const unnamed = isObj(raw.profile) && (raw.profile.name === '' || raw.profile.name === undefined);
     // A profile never filled in (no name yet) is simply not imported.
     if (p.ok) out.profile = p.value;
-    else if (!unnamed) return { ok: false, error: `The backup's profile can't be read — ${firstIssue(p.issues)}. Nothing was changed.` };
+    else if (!unnamed) return refused({ code: 'backupBadProfile', ...(p.issues[0] ? { issue: p.issues[0] } : {}) });
   }
   return out;
 }

@@ -11,21 +11,24 @@ import { workWeekStart } from '../domain/calendar';
 import { contactForRecipients, findContact } from '../domain/contacts';
 import { draftEmail } from '../domain/drafts';
 import { validateInterview, validateInterviewInput } from '../domain/model';
-import { isOffered, planFollowUps, snoozeTime } from '../domain/plan';
+import { callCard } from '../domain/call-card';
+import { isOffered, planFollowUps, snoozeChoices } from '../domain/plan';
 import { checkTone, TONE_RULES, TONE_WHY, type ToneContext } from '../domain/tone';
 import type { Contact, Draft, DraftKind, FollowUpStep, Interview, InterviewEvent, StepKind } from '../domain/types';
-import type { ComposeInterview, EventRequest, Message, MessageType, ResponseOf } from '../shared/protocol';
+import { STORAGE_KEYS, type ComposeInterview, type EventRequest, type FieldIssue, type Message, type MessageType, type Problem, type ResponseOf } from '../shared/protocol';
 import { classifySender, CONTENT_SCRIPT_MESSAGES, parseMessage, type SenderKind, type SenderLike } from '../shared/protocol-schema';
 import { makeBackup, parseBackup, previewImport } from './backup';
 import { composeUrl } from './compose-links';
-import { reminderId, type Notifier } from './notifications';
+import { itemFor, parseReminderId, reminderId, type Notifier } from './notifications';
 import type { Scheduler } from './scheduler';
-import { StoreError, type Store } from './store';
+import { StoreError, type Store, type StorageArea } from './store';
 
 export type HandlerDeps = {
   store: Store;
   scheduler: Scheduler;
   notifier: Notifier;
+  /** storage.session: the popup form's draft. */
+  session: StorageArea;
   openTab(url: string): Promise<unknown>;
   now(): number;
   newId?: () => string;
@@ -54,18 +57,23 @@ function eventMatches(ev: InterviewEvent, match: EventRequest): boolean {
   }
 }
 
-function storeFailure(error: unknown): { field: string; message: string }[] {
-  if (error instanceof StoreError) return error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }];
-  return [{ field: '', message: 'It could not be saved; please try again.' }];
+/** A failed write as field issues for a form: the validation issues, or "not saved". */
+function storeFailure(error: unknown): FieldIssue[] {
+  if (error instanceof StoreError && error.issues.length > 0) return error.issues;
+  return [{ field: '', code: 'saveFailed' }];
 }
 
-function errorText(error: unknown): string {
+/** A failed write as a problem code: an invalid record (with its first issue), or "not saved". */
+function problemOf(error: unknown): Problem {
   if (error instanceof StoreError) {
-    const i = error.issues[0];
-    return i ? `${error.message} (${i.field ? `${i.field}: ` : ''}${i.message})` : error.message;
+    const issue = error.issues[0];
+    return issue ? { code: 'invalidRecord', issue } : { code: 'saveFailed' };
   }
-  return 'It could not be saved; please try again.';
+  return { code: 'saveFailed' };
 }
+
+const fail = (error: Problem) => ({ ok: false as const, error });
+const NOT_FOUND = fail({ code: 'notFound' });
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { store, scheduler, notifier } = deps;
@@ -104,7 +112,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await store.open();
       const checked = validateInterviewInput(input, store.settings());
       if (!checked.ok) return { ok: false, issues: checked.issues };
-      if (id !== undefined && !store.interview(id)) return { ok: false, issues: [{ field: '', message: 'That interview no longer exists.' }] };
+      if (id !== undefined && !store.interview(id)) return { ok: false, issues: [{ field: '', code: 'notFound' }] };
       const target = id ?? newId();
       try {
         const saved = await store.update(target, (cur) => {
@@ -121,18 +129,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async deleteInterview({ id }) {
       const deleted = await store.remove(id);
-      if (!deleted) return { ok: false, error: 'That interview no longer exists.' };
+      if (!deleted) return NOT_FOUND;
       await rearm();
       return { ok: true, deleted };
     },
 
     async restoreInterview({ interview }) {
       const checked = validateInterview(interview);
-      if (!checked.ok) return { ok: false, error: `That interview can't be restored (${checked.issues[0]?.message ?? 'invalid'}).` };
+      if (!checked.ok) return fail({ code: 'invalidRecord', ...(checked.issues[0] ? { issue: checked.issues[0] } : {}) });
       try {
         await store.update(checked.value.id, () => checked.value);
       } catch (error) {
-        return { ok: false, error: errorText(error) };
+        return fail(problemOf(error));
       }
       await rearm();
       return { ok: true };
@@ -140,18 +148,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async recordEvent({ id, event }) {
       await store.open();
-      if (!store.interview(id)) return { ok: false, error: 'That interview no longer exists.' };
+      if (!store.interview(id)) return NOT_FOUND;
       const stamped = { ...event, at: nowIso() } as InterviewEvent;
       try {
         const saved = await appendEvent(id, stamped);
-        if (!saved) return { ok: false, error: 'That interview no longer exists.' };
+        if (!saved) return NOT_FOUND;
         if (event.type === 'sent' || event.type === 'dismissed') {
           for (const s of planFollowUps(saved, store.settings())) if (s.kind === event.step) await notifier.clear(reminderId(id, s.kind, s.round));
         }
         await rearm();
         return { ok: true, interview: saved };
       } catch (error) {
-        return { ok: false, error: errorText(error) };
+        return fail(problemOf(error));
       }
     },
 
@@ -169,32 +177,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           }
           return undefined;
         });
-        if (!saved) return { ok: false, error: 'That interview no longer exists.' };
-        if (!found) return { ok: false, error: 'There is nothing like that to undo.' };
+        if (!saved) return NOT_FOUND;
+        if (!found) return fail({ code: 'nothingToUndo' });
         await rearm();
         return { ok: true, interview: saved };
       } catch (error) {
-        return { ok: false, error: errorText(error) };
+        return fail(problemOf(error));
       }
     },
 
-    async snooze({ id, step }) {
+    async snooze({ id, step, until: choice }) {
       await store.open();
       const interview = store.interview(id);
-      if (!interview) return { ok: false, error: 'That interview no longer exists.' };
+      if (!interview) return NOT_FOUND;
       const settings = store.settings();
       const now = deps.now();
       const pending = planFollowUps(interview, settings).filter((s) => s.kind === step && s.status === 'pending');
       const current = pending[pending.length - 1];
-      if (!current) return { ok: false, error: 'That reminder is no longer pending.' };
-      const until = snoozeTime(settings, new Date(now));
+      if (!current) return fail({ code: 'notPending' });
+      const choices = snoozeChoices(settings, new Date(now));
+      // A choice no longer open (later today, once the day's window has passed) falls back to the default.
+      const until = (choice && choices[choice]) ?? choices['later-today'] ?? choices['next-work-day']!;
       await notifier.clear(reminderId(id, step, current.round));
       // Snoozing a reminder that isn't due yet would bring it forward: leave it where it is.
       if (Date.parse(current.notifyAt) >= Date.parse(until)) return { ok: true, until: current.notifyAt };
       try {
         await appendEvent(id, { type: 'snoozed', step, at: new Date(now).toISOString(), until });
       } catch (error) {
-        return { ok: false, error: errorText(error) };
+        return fail(problemOf(error));
       }
       await rearm();
       return { ok: true, until };
@@ -241,7 +251,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (preview.profileChanged && parsed.profile) change.profile = parsed.profile;
         await store.replaceMany(change);
       } catch (error) {
-        return { ok: false, error: `${errorText(error)} Nothing was changed.` };
+        return fail(problemOf(error));
       }
       await rearm();
       return { ok: true, preview };
@@ -250,16 +260,70 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async openCompose({ id, kind }) {
       await store.open();
       const interview = store.interview(id);
-      if (!interview) return { ok: false, error: 'That interview no longer exists.' };
+      if (!interview) return NOT_FOUND;
       let url: string;
       try {
         url = composeUrl(store.profile().webmail, draftFor(kind, interview));
       } catch (error) {
         deps.log?.('drafting failed', error);
-        return { ok: false, error: 'The draft could not be written.' };
+        return fail({ code: 'draftFailed' });
       }
       await deps.openTab(url);
       return { ok: true, url };
+    },
+
+    async draft({ id, kind }) {
+      await store.open();
+      const interview = store.interview(id);
+      if (!interview) return NOT_FOUND;
+      try {
+        return { ok: true, draft: draftFor(kind, interview) };
+      } catch (error) {
+        deps.log?.('drafting failed', error);
+        return fail({ code: 'draftFailed' });
+      }
+    },
+
+    async callScript({ id }) {
+      await store.open();
+      const interview = store.interview(id);
+      if (!interview) return NOT_FOUND;
+      try {
+        const card = callCard(interview, store.settings(), { yourName: store.profile().name, now: deps.now() });
+        return card ? { ok: true, card } : { ok: true };
+      } catch (error) {
+        deps.log?.('call script failed', error);
+        return fail({ code: 'draftFailed' });
+      }
+    },
+
+    async saveFormDraft({ draft }) {
+      if (draft === null) {
+        await deps.session.remove(STORAGE_KEYS.formDraft);
+        return { ok: true };
+      }
+      try {
+        await deps.session.set({ [STORAGE_KEYS.formDraft]: draft });
+        return { ok: true };
+      } catch (error) {
+        deps.log?.('keeping the form draft failed', error);
+        return fail({ code: 'saveFailed' });
+      }
+    },
+
+    async reminderView({ id }) {
+      const shown = await notifier.lookup(id);
+      if (shown) return { ok: true, view: { title: shown.title, ...(shown.items.length > 1 ? { message: shown.message } : {}), items: shown.items, ...(shown.more ? { more: shown.more } : {}) } };
+      const parsed = parseReminderId(id);
+      await store.open();
+      const interview = parsed && store.interview(parsed.interviewId);
+      const step = interview && planFollowUps(interview, store.settings()).find((s) => s.kind === parsed.step && s.round === parsed.round && s.status === 'pending');
+      if (interview && step) {
+        const item = itemFor({ interview, step }, store.settings(), deps.now());
+        return { ok: true, view: { title: item.title, items: [item] } };
+      }
+      // Dealt with already (or never ours): the page says so in its own words.
+      return { ok: true, view: { title: '', items: [] } };
     },
 
     async composeContext({ recipients }) {
@@ -344,18 +408,16 @@ export type Gate = { runtimeId: string; extensionOrigin: string };
 /**
  * The onMessage entry point. Returns undefined (no answer at all) for anything
  * not from this extension's pages or content scripts; an answer otherwise,
- * `{ ok: false, error }` for a malformed or not-allowed message. Nothing is
+ * `{ ok: false, error: Problem }` for a malformed or not-allowed message. Nothing is
  * written unless the message is valid and allowed.
  */
 export function dispatch(handlers: Handlers, gate: Gate, raw: unknown, sender: SenderLike | undefined): Promise<unknown> | undefined {
   const kind = classifySender(sender, gate.runtimeId, gate.extensionOrigin);
   if (kind === 'foreign') return undefined;
   const parsed = parseMessage(raw);
-  if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+  if (!parsed.ok) return Promise.resolve(fail(parsed.problem));
   const message = parsed.message;
-  if (kind === 'content' && !CONTENT_SCRIPT_MESSAGES.has(message.type)) {
-    return Promise.resolve({ ok: false, error: `${message.type} is not available to web pages` });
-  }
+  if (kind === 'content' && !CONTENT_SCRIPT_MESSAGES.has(message.type)) return Promise.resolve(fail({ code: 'notAllowed', type: message.type }));
   const handler = handlers[message.type] as (m: Message, s: SenderKind) => Promise<unknown>;
-  return handler(message, kind).catch((error: unknown) => ({ ok: false, error: errorText(error) }));
+  return handler(message, kind).catch((error: unknown) => fail(error instanceof StoreError ? problemOf(error) : { code: 'unexpected' }));
 }

@@ -5,30 +5,16 @@
  * shown, kept in storage.session once it is shown, for the reminder page (and for
  * tests: Chrome's getAll() returns only ids, and headless Firefox closes notifications at once).
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { localDayOf } from '../domain/calendar';
 import type { DraftKind, FollowUpStep, Interview, Settings, StepKind } from '../domain/types';
+import { formatShortDate, formatTime, formatWeekday } from '../shared/format';
 import { t, uiLanguage } from '../shared/i18n';
+import type { ReminderAction, ReminderItem } from '../shared/protocol';
 import type { StorageArea } from './store';
 
+export type { ReminderAction, ReminderItem };
+
 export type Reminder = { interview: Interview; step: FollowUpStep };
-
-/** What a button or the reminder page can do with one reminder. */
-export type ReminderAction = 'write' | 'snooze' | 'dismiss';
-
-export type ReminderItem = {
-  interviewId: string;
-  step: StepKind;
-  round: number;
-  company: string;
-  role: string;
-  /** The one-reminder wording, also used by the reminder page. */
-  title: string;
-  message: string;
-  draftKind?: DraftKind;
-  actions: ReminderAction[];
-};
 
 export type ShownNotification = {
   id: string;
@@ -60,9 +46,9 @@ export function actionLabel(action: ReminderAction): string {
 // ---------------------------------------------------------------------------
 // Wording
 
-/** "2:00 PM" in the user's zone. */
+/** "2:00 PM" in the user's zone (and the browser's locale). */
 export function clockTime(ms: number, timeZone: string): string {
-  return format(new TZDate(ms, timeZone), 'h:mm a');
+  return formatTime(ms, { timeZone });
 }
 
 /** "2:00 PM today" / "2:00 PM tomorrow" / "2:00 PM Wednesday" / "2:00 PM on Nov 24", relative to `now` in the user's zone. */
@@ -71,8 +57,8 @@ export function whenPhrase(ms: number, now: number, timeZone: string): string {
   const time = clockTime(ms, timeZone);
   if (days === 0) return t('notify_today', time);
   if (days === 1) return t('notify_tomorrow', time);
-  if (days > 1 && days < 7) return t('notify_weekday', time, format(new TZDate(ms, timeZone), 'EEEE'));
-  return t('notify_onDate', time, format(new TZDate(ms, timeZone), 'MMM d'));
+  if (days > 1 && days < 7) return t('notify_weekday', time, formatWeekday(ms, { timeZone }));
+  return t('notify_onDate', time, formatShortDate(ms, { timeZone }));
 }
 
 function primaryContact(interview: Interview): string | undefined {

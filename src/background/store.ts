@@ -23,7 +23,7 @@
  * - data from a newer schemaVersion is read and never written ('readOnly');
  * - fields this version doesn't know are carried into every write.
  */
-import { compactNotified, defaultProfile, defaultSettings, HISTORY_LIMIT, KNOWN_FIELDS, validateInterview, validateProfile, validateSettings } from '../domain/model';
+import { compactNotified, defaultProfile, defaultSettings, HISTORY_LIMIT, KNOWN_FIELDS, validateInterview, validateProfile, validateSettings, type ValidationIssue } from '../domain/model';
 import type { Interview, Profile, Settings } from '../domain/types';
 import { t } from '../shared/i18n';
 import { STORAGE_KEYS, type CorruptRecord } from '../shared/protocol';
@@ -38,7 +38,7 @@ export type StorageArea = {
   remove(keys: string | string[]): Promise<void>;
 };
 
-export type FieldIssue = { field: string; message: string };
+export type FieldIssue = ValidationIssue;
 export type Change = { interviews: string[]; settings?: boolean; profile?: boolean };
 
 export const interviewKey = (id: string): string => `${STORAGE_KEYS.interviewPrefix}${id}`;

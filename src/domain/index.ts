@@ -4,6 +4,7 @@ export * from './model';
 export * from './calendar';
 export * from './contacts';
 export * from './plan';
+export * from './call-card';
 export * from './drafts';
 export * from './relative-date';
 export * from './tone';

@@ -10,7 +10,8 @@ import type { Contact, Interview, InterviewEvent, Profile, Settings } from './ty
 /** What the popup form submits: the interview without what the store maintains. */
 export type InterviewInput = Omit<Interview, 'id' | 'history' | 'createdAt' | 'updatedAt'>;
 
-export type ValidationIssue = { field: string; message: string };
+/** One problem with one field: its message's stable code (pages word it from messages.json) and the English text. */
+export type ValidationIssue = { field: string; code: ValidationCode; message: string };
 export type Validation<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
 export const LIMITS = {
@@ -104,8 +105,19 @@ export const VALIDATION_MESSAGES = {
   chooseGmailOrOutlook: 'Choose Gmail or Outlook',
   theProfileCouldNotBeRead: 'The profile could not be read',
   thisCouldNotBeRead: 'This could not be read',
+  invitedToCallMustBeYesOrNo: '"Invited to call" must be yes or no',
+  usuallyFollowUpByPhoneMustBeYesOrNo: '"Usually follow up by phone" must be yes or no',
+  otherOffersMustBeYesOrNo: '"Other offers" must be yes or no',
 } as const;
 const M = VALIDATION_MESSAGES;
+export type ValidationCode = keyof typeof VALIDATION_MESSAGES;
+
+let codeByMessage: Map<string, ValidationCode> | undefined;
+/** The code of one of the messages above (every schema message is one of them). */
+function codeOf(message: string): ValidationCode {
+  codeByMessage ??= new Map(Object.entries(VALIDATION_MESSAGES).map(([code, text]) => [text, code as ValidationCode]));
+  return codeByMessage.get(message) ?? 'thisCouldNotBeRead';
+}
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -315,9 +327,9 @@ const interviewFields = {
   ),
   contacts: contactsOf(contactSchema),
   decisionExpectedBy: optionalDate(M.theDecisionDateIsNotAValidDate),
-  invitedToCall: optionalFlag('"Invited to call" must be yes or no'),
-  callCustomary: optionalFlag('"Calling back is customary" must be yes or no'),
-  hasOtherOffers: optionalFlag('"Other offers" must be yes or no'),
+  invitedToCall: optionalFlag(M.invitedToCallMustBeYesOrNo),
+  callCustomary: optionalFlag(M.usuallyFollowUpByPhoneMustBeYesOrNo),
+  hasOtherOffers: optionalFlag(M.otherOffersMustBeYesOrNo),
   topic: optionalText(M.topicMustBeText, LIMITS.topic, M.topicIsTooLong500CharactersAtMost),
   notes: optionalText(M.notesMustBeText, LIMITS.notes, M.notesAreTooLong5000CharactersAt),
 };
@@ -509,12 +521,12 @@ function run<TSchema extends v.GenericSchema, T>(schema: TSchema, input: unknown
       // One message per field is what a form can show next to it.
       if (seen.has(field)) continue;
       seen.add(field);
-      issues.push({ field, message: issue.message });
+      issues.push({ field, code: codeOf(issue.message), message: issue.message });
     }
     return { ok: false, issues };
   } catch {
     // Never throw at a caller holding junk: anything unreadable is one plain issue.
-    return { ok: false, issues: [{ field: '', message: M.thisCouldNotBeRead }] };
+    return { ok: false, issues: [{ field: '', code: 'thisCouldNotBeRead', message: M.thisCouldNotBeRead }] };
   }
 }
 
@@ -534,7 +546,7 @@ export function validateInterview(input: unknown, settings?: Settings): Validati
     compact<Interview>({ ...o, contacts: shapeContacts(o.contacts), history: o.history.map((e) => compact(e) as InterviewEvent) }),
   );
   if (result.ok && settings && !decisionNotBeforeInterview(result.value.interviewAt, result.value.decisionExpectedBy, settings.timeZone)) {
-    return { ok: false, issues: [{ field: 'decisionExpectedBy', message: DECISION_BEFORE_INTERVIEW }] };
+    return { ok: false, issues: [{ field: 'decisionExpectedBy', code: 'theDecisionDateIsBeforeTheInterview', message: DECISION_BEFORE_INTERVIEW }] };
   }
   return result;
 }

@@ -8,7 +8,6 @@
  * pending when the next one comes is superseded by it, so the user is never told to do both
  * ("Superseded steps").
  */
-import type { Day } from 'date-fns';
 import { DAY_MS, HOUR_MS, MINUTE_MS, parseDay, parseInstantMs, workCalendar, type WorkCalendar } from './calendar';
 import { contactKey, contactMatches } from './contacts';
 import { callScript } from './drafts';
@@ -20,14 +19,6 @@ export type InterviewStatus = {
   state: 'due' | 'overdue' | 'upcoming' | 'waiting' | 'closed';
   next?: FollowUpStep;
   closedReason?: ClosedReason;
-};
-/** What to say on the call (spoken as the user) and how to go about it. */
-export type CallCard = { lines: string[]; tips: string[] };
-export type CallCardOptions = {
-  /** The user's name, said first (002); without it the script starts with the reason for calling. */
-  yourName?: string;
-  /** For the interview date's wording (the year only when it differs); default the current time. */
-  now?: Date | string | number;
 };
 
 /** A step while planning: instants as epoch ms, converted to ISO only for callers. */
@@ -412,16 +403,34 @@ export function countDue(interviews: readonly Interview[], settings: Settings, n
   return n;
 }
 
-/** Later today (now + 3 h) if that is still inside today's window; else the next preferred hour on a work day. */
-export function snoozeTime(settings: Settings, now: Date | string): string {
+/** When a snoozed reminder may come back: later today (while today's window lasts), the next work day, or next week. */
+export type SnoozeChoice = 'later-today' | 'next-work-day' | 'next-week';
+
+/**
+ * The instant of each snooze choice open now: later today is now + 3 h if that is still inside
+ * today's window; the next work day and next week (a week from today, moved to a work day) are
+ * at the preferred hour. A choice that is not open (later today, late in the day) is absent.
+ */
+export function snoozeChoices(settings: Settings, now: Date | string): Partial<Record<SnoozeChoice, string>> {
   const cal = workCalendar(settings);
   const t = toMs(now);
   const today = cal.dayOf(t);
+  const out: Partial<Record<SnoozeChoice, string>> = {};
   const later = t + SNOOZE_LATER_TODAY_MS;
-  if (cal.dayOf(later) === today && later >= cal.windowStart(today) && later < cal.windowEnd(today)) return iso(later);
+  if (cal.dayOf(later) === today && later >= cal.windowStart(today) && later < cal.windowEnd(today)) out['later-today'] = iso(later);
   let day = cal.nextWorkDay(today);
   if (cal.atPreferred(day) <= t) day = cal.nextWorkDay(day + 1);
-  return iso(cal.atPreferred(day));
+  out['next-work-day'] = iso(cal.atPreferred(day));
+  // A week from today (on the next work day from there), unless that is the next work day itself.
+  const week = cal.nextWorkDay(today + 7);
+  if (week !== day) out['next-week'] = iso(cal.atPreferred(week));
+  return out;
+}
+
+/** The default snooze: later today if still open, else the next work day's preferred hour. */
+export function snoozeTime(settings: Settings, now: Date | string): string {
+  const c = snoozeChoices(settings, now);
+  return c['later-today'] ?? c['next-work-day']!;
 }
 
 /** Where the interview stands, for the popup list. */
@@ -442,26 +451,4 @@ export function interviewStatus(interview: Interview, settings: Settings, now: D
   if (overdue) return { state: 'overdue', next: publicStep(overdue) };
   if (next.notify <= t) return { state: 'due', next: publicStep(next) };
   return { state: 'upcoming', next: publicStep(next) };
-}
-
-const CALL_TIPS: readonly string[] = [
-  'Say your full name, the role and the date of your interview first.', // 002
-  'Ask whether the position has been filled, whether you are still under consideration, and about their timeline.', // 000, 001
-  'Keep the call under two minutes.', // 002
-  'Ask to speak with your interviewer, not whoever picks up; if they are not available, ask when they will be rather than leaving a message.', // 000, 001
-  'If you must leave a voicemail, leave one or two at most, spread over a couple of days.', // 001
-  'Stand up and smile while you talk: it comes through in your voice.', // 001, comments
-];
-
-/**
- * The call card for the current pending inquiry (script lines and tips), or undefined when the
- * contract doesn't suggest calling. The lines are drafts.ts's callScript, so there is one script.
- */
-export function callCard(interview: Interview, settings: Settings, options: CallCardOptions = {}): CallCard | undefined {
-  const cal = workCalendar(settings);
-  const plan = requirePlan(interview, cal);
-  const inquiry = plan.steps.find((s) => s.status === 'pending' && (s.kind === 'status-inquiry' || s.kind === 'final-check-in'));
-  if (!inquiry || !inquiry.call) return undefined;
-  const lines = callScript(interview, { name: options.yourName ?? '' }, { now: options.now, timeZone: cal.timeZone, weekStartsOn: cal.weekStart as Day });
-  return { lines, tips: [...CALL_TIPS] };
 }

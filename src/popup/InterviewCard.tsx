@@ -1,19 +1,27 @@
 /** One interview in the popup: where it stands, its plan as a timeline, and what the user can do next. */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { callCard, type InterviewStatus } from '../domain/plan';
+import type { CallTip } from '../domain/call-card';
+import { snoozeChoices, type SnoozeChoice } from '../domain/plan';
 import type { DraftKind, FollowUpStep, Interview, Outcome, Settings, StepKind } from '../domain/types';
-import type { EventRequest } from '../shared/protocol';
-import { formatDateTimeCompact, formatShortDate, formatWhen, type Fmt } from '../ui/format';
+import { formatTime, formatWhen, type Fmt } from '../shared/format';
 import { t } from '../shared/i18n';
-import type { Row } from '../ui/plan-view';
+import type { EventRequest } from '../shared/protocol';
+import type { Row } from '../shared/rows';
+import { stepsFor } from '../shared/rows';
 import { stepName } from '../ui/steps';
-import { stepsFor } from '../ui/plan-view';
 import { Timeline } from '../ui/Timeline';
+import { closedWords, markSentLabel, outcomeLabel, statusText } from './card-text';
+
+export type CallScript = { lines: string[]; tips: CallTip[] };
 
 export type CardActions = {
   compose(iv: Interview, kind: DraftKind): void;
+  /** Copies the step's draft (subject and body) to the clipboard. */
+  copy(iv: Interview, kind: DraftKind): void;
+  /** What to say on a call, from the background (the drafts live there); undefined if it can't be had. */
+  callScript(iv: Interview): Promise<CallScript | undefined>;
   record(iv: Interview, event: EventRequest): Promise<boolean>;
-  snooze(iv: Interview, step: StepKind): void;
+  snooze(iv: Interview, step: StepKind, until: SnoozeChoice): Promise<boolean>;
   edit(iv: Interview): void;
   remove(iv: Interview): void;
 };
@@ -21,43 +29,9 @@ export type CardActions = {
 const DRAFT_KINDS: readonly StepKind[] = ['thank-you', 'status-inquiry', 'final-check-in'];
 const isDraftKind = (k: StepKind): k is DraftKind => DRAFT_KINDS.includes(k);
 
-export function statusText(status: InterviewStatus, fmt: Fmt): string {
-  switch (status.state) {
-    case 'due':
-      return t('status_due');
-    case 'overdue':
-      return t('status_overdue');
-    case 'upcoming':
-      return status.next ? t('status_upcomingOn', formatShortDate(status.next.notifyAt, fmt)) : t('status_upcoming');
-    case 'waiting':
-      return t('status_waiting');
-    case 'closed':
-      return closedText(status.closedReason);
-  }
-}
-
-export function closedText(reason: InterviewStatus['closedReason']): string {
-  switch (reason) {
-    case 'offer':
-      return t('closed_offer');
-    case 'rejected':
-      return t('closed_rejected');
-    case 'withdrew':
-      return t('closed_withdrew');
-    default:
-      return t('closed_noResponse');
-  }
-}
-
-export function markSentLabel(kind: StepKind): string {
-  return kind === 'thank-you' ? t('action_markThankYouSent') : kind === 'status-inquiry' ? t('action_markInquirySent') : t('action_markFinalSent');
-}
-
 type Props = {
   row: Row;
   settings: Settings;
-  /** The user's name for the call script. */
-  yourName: string;
   nowMs: number;
   fmt: Fmt;
   actions: CardActions;
@@ -65,19 +39,27 @@ type Props = {
   focus?: number;
 };
 
-function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props) {
+type Panel = 'none' | 'more' | 'reply' | 'outcome' | 'snooze';
+
+export function InterviewCard({ row, settings, nowMs, fmt, actions, focus }: Props) {
   const { interview: iv, status } = row;
-  const [panel, setPanel] = useState<'none' | 'more' | 'reply' | 'outcome'>('none');
+  const [panel, setPanel] = useState<Panel>('none');
   const [newDate, setNewDate] = useState('');
   const ref = useRef<HTMLLIElement>(null);
   const titleId = `card-${iv.id}-title`;
   const base = `card-${iv.id}`;
 
-  // Opening a sub-panel moves focus into it; closing returns it to "More".
+  // Opening a sub-panel moves focus into it; closing returns it to "More", unless focus had
+  // already moved on when it closed (to the message bar's Undo after recording an outcome).
   const opened = useRef(false);
+  const focusWasInside = useRef(false);
+  const closePanel = (): void => {
+    focusWasInside.current = !!ref.current?.contains(document.activeElement);
+    setPanel('none');
+  };
   useLayoutEffect(() => {
     if (panel === 'none') {
-      if (opened.current) ref.current?.querySelector<HTMLButtonElement>(`#${base}-more`)?.focus();
+      if (opened.current && focusWasInside.current) ref.current?.querySelector<HTMLButtonElement>(`#${base}-more`)?.focus();
       opened.current = false;
       return;
     }
@@ -95,20 +77,24 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
   const steps = stepsFor(iv, settings);
   const next = status.next;
   const closed = status.state === 'closed';
-  const otherPending = steps.filter((s) => s.status === 'pending' && isDraftKind(s.kind) && !(next && s.kind === next.kind && s.round === next.round));
-  const card = next && (next.kind === 'status-inquiry' || next.kind === 'final-check-in') && next.callAcceptable ? safeCallCard(iv, settings, yourName, nowMs) : undefined;
+  // Other steps that are due too (a late thank-you beside a due inquiry); never one still ahead.
+  const otherDue = steps.filter(
+    (s) => s.status === 'pending' && isDraftKind(s.kind) && Date.parse(s.notifyAt) <= nowMs && !(next && s.kind === next.kind && s.round === next.round),
+  );
+  const callOk = !!next && (next.kind === 'status-inquiry' || next.kind === 'final-check-in') && next.callAcceptable;
   const who = iv.contacts.map((c) => c.name).filter(Boolean).join(', ');
+  const when = formatWhen(iv.interviewAt, nowMs, fmt);
 
   const onPanelKey = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && panel !== 'none') {
       e.preventDefault();
       e.stopPropagation();
-      setPanel('none');
+      closePanel();
     }
   };
 
   const record = async (event: EventRequest): Promise<void> => {
-    if (await actions.record(iv, event)) setPanel('none');
+    if (await actions.record(iv, event)) closePanel();
   };
 
   return (
@@ -117,11 +103,9 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
         <h3 class="card-title" id={titleId}>
           {t('card_title', iv.company, iv.role)}
         </h3>
-        <span class={`badge badge--${status.state}`}>{statusText(status, fmt)}</span>
+        <span class={`badge badge--${status.state}`}>{statusText(status)}</span>
       </div>
-      <p class="meta">
-        {who ? t('card_metaWith', formatDateTimeCompact(iv.interviewAt, nowMs, fmt), who) : t('card_meta', formatDateTimeCompact(iv.interviewAt, nowMs, fmt))}
-      </p>
+      <p class="meta">{who ? t('card_metaWith', when, who) : t('card_meta', when)}</p>
       {row.broken && <p class="error">{t('card_broken')}</p>}
       {next && <NextLine step={next} overdue={status.state === 'overdue'} nowMs={nowMs} fmt={fmt} />}
       {status.state === 'waiting' && !row.broken && <p class="next">{t('card_waiting')}</p>}
@@ -130,14 +114,17 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
 
       <div class="actions">
         {next && isDraftKind(next.kind) && (
-          <button type="button" class="primary" aria-describedby={titleId} onClick={() => actions.compose(iv, next.kind as DraftKind)}>
-            {t('action_writeEmail')}
-          </button>
-        )}
-        {next && isDraftKind(next.kind) && (
-          <button type="button" aria-describedby={titleId} onClick={() => void record({ type: 'sent', step: next.kind })}>
-            {markSentLabel(next.kind)}
-          </button>
+          <>
+            <button type="button" class="primary" aria-describedby={titleId} onClick={() => actions.compose(iv, next.kind as DraftKind)}>
+              {t('action_writeEmail')}
+            </button>
+            <button type="button" aria-describedby={titleId} onClick={() => actions.copy(iv, next.kind as DraftKind)}>
+              {t('action_copyEmail')}
+            </button>
+            <button type="button" aria-describedby={titleId} onClick={() => void record({ type: 'sent', step: next.kind })}>
+              {markSentLabel(next.kind)}
+            </button>
+          </>
         )}
         {next?.kind === 'move-on' && (
           <button type="button" class="primary" aria-describedby={titleId} onClick={() => void record({ type: 'dismissed', step: 'move-on' })}>
@@ -150,32 +137,17 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
           aria-expanded={panel !== 'none'}
           aria-controls={`${base}-panel`}
           aria-describedby={titleId}
-          onClick={() => setPanel(panel === 'none' ? 'more' : 'none')}
+          onClick={() => (panel === 'none' ? setPanel('more') : closePanel())}
         >
           {panel === 'none' ? t('action_more') : t('action_less')}
         </button>
       </div>
 
-      {card && (
-        <details class="callcard">
-          <summary>{t('call_summary')}</summary>
-          <p class="hint">{t('call_intro')}</p>
-          <ol aria-label={t('call_scriptLabel')}>
-            {card.lines.map((l) => (
-              <li key={l}>{l}</li>
-            ))}
-          </ol>
-          <ul aria-label={t('call_tipsLabel')}>
-            {card.tips.map((l) => (
-              <li key={l}>{l}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {callOk && <CallCard iv={iv} load={actions.callScript} />}
 
       <div id={`${base}-panel`} class="panel" hidden={panel === 'none'}>
         {panel === 'more' && (
-          <div class="actions" style={{ marginTop: 0 }}>
+          <div class="actions flush">
             {!closed || status.closedReason === 'no-response' ? (
               <button type="button" onClick={() => setPanel('reply')}>
                 {t('action_theyReplied')}
@@ -187,7 +159,7 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
               </button>
             )}
             {next && (
-              <button type="button" onClick={() => actions.snooze(iv, next.kind)}>
+              <button type="button" onClick={() => setPanel('snooze')}>
                 {t('action_snooze')}
               </button>
             )}
@@ -196,7 +168,7 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
                 {t('action_skipStep', stepName(next.kind))}
               </button>
             )}
-            {otherPending.map((s) => (
+            {otherDue.map((s) => (
               <button type="button" key={`${s.kind}-${s.round}`} onClick={() => void record({ type: 'sent', step: s.kind })}>
                 {markSentLabel(s.kind)}
               </button>
@@ -208,6 +180,15 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
               {t('action_delete')}
             </button>
           </div>
+        )}
+        {panel === 'snooze' && next && (
+          <SnoozePanel
+            settings={settings}
+            nowMs={nowMs}
+            fmt={fmt}
+            onPick={(choice) => void actions.snooze(iv, next.kind, choice).then((ok) => ok && closePanel())}
+            onCancel={() => setPanel('more')}
+          />
         )}
         {panel === 'reply' && (
           <form
@@ -236,7 +217,7 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
         {panel === 'outcome' && (
           <fieldset>
             <legend>{t('outcome_legend')}</legend>
-            <div class="actions" style={{ marginTop: 0, marginBottom: '0.4rem' }}>
+            <div class="actions flush">
               {(['offer', 'rejected', 'withdrew'] as Outcome[]).map((o) => (
                 <button type="button" key={o} onClick={() => void record({ type: 'outcome', outcome: o })}>
                   {outcomeLabel(o)}
@@ -253,12 +234,65 @@ function CardImpl({ row, settings, yourName, nowMs, fmt, actions, focus }: Props
   );
 }
 
-function safeCallCard(iv: Interview, settings: Settings, yourName: string, now: number) {
+/** The snooze choices open now, each with the time it brings the reminder back. */
+function SnoozePanel({ settings, nowMs, fmt, onPick, onCancel }: { settings: Settings; nowMs: number; fmt: Fmt; onPick(c: SnoozeChoice): void; onCancel(): void }) {
+  let choices: Partial<Record<SnoozeChoice, string>> = {};
   try {
-    return callCard(iv, settings, { yourName, now });
+    choices = snoozeChoices(settings, new Date(nowMs));
   } catch {
-    return undefined;
+    // Settings the calendar can't use: the panel offers nothing but Cancel.
   }
+  const label = (c: SnoozeChoice, at: string): string =>
+    c === 'later-today' ? t('snooze_laterToday', formatTime(at, fmt)) : c === 'next-work-day' ? t('snooze_nextWorkDay', formatWhen(at, nowMs, fmt)) : t('snooze_nextWeek', formatWhen(at, nowMs, fmt));
+  return (
+    <fieldset>
+      <legend>{t('snooze_legend')}</legend>
+      <div class="actions flush">
+        {(['later-today', 'next-work-day', 'next-week'] as const).map((c) => {
+          const at = choices[c];
+          return at ? (
+            <button type="button" key={c} data-choice={c} onClick={() => onPick(c)}>
+              {label(c, at)}
+            </button>
+          ) : null;
+        })}
+        <button type="button" onClick={onCancel}>
+          {t('form_cancel')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** "Prefer to call?": the script and tips, asked of the background when first opened. */
+function CallCard({ iv, load }: { iv: Interview; load: CardActions['callScript'] }) {
+  const [script, setScript] = useState<CallScript | undefined | 'loading' | 'none'>(undefined);
+  const onToggle = (e: Event): void => {
+    if (!(e.currentTarget as HTMLDetailsElement).open || script !== undefined) return;
+    setScript('loading');
+    void load(iv).then((s) => setScript(s ?? 'none'));
+  };
+  return (
+    <details class="callcard" onToggle={onToggle}>
+      <summary>{t('call_summary')}</summary>
+      <p class="hint">{t('call_intro')}</p>
+      {script === 'loading' && <p class="hint">{t('call_loading')}</p>}
+      {typeof script === 'object' && (
+        <>
+          <ol aria-label={t('call_scriptLabel')}>
+            {script.lines.map((l) => (
+              <li key={l}>{l}</li>
+            ))}
+          </ol>
+          <ul aria-label={t('call_tipsLabel')}>
+            {script.tips.map((tip) => (
+              <li key={tip}>{t(`call_tip_${tip}`)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </details>
+  );
 }
 
 function NextLine({ step, overdue, nowMs, fmt }: { step: FollowUpStep; overdue: boolean; nowMs: number; fmt: Fmt }) {
@@ -271,23 +305,3 @@ function NextLine({ step, overdue, nowMs, fmt }: { step: FollowUpStep; overdue: 
         : t('card_next', stepName(step.kind), when);
   return <p class={`next${overdue ? ' error' : ''}`}>{text}</p>;
 }
-
-export function outcomeLabel(o: Outcome): string {
-  return o === 'offer' ? t('outcome_offer') : o === 'rejected' ? t('outcome_rejected') : t('outcome_withdrew');
-}
-
-/** Kind words for how it ended. */
-export function closedWords(reason: InterviewStatus['closedReason']): string {
-  switch (reason) {
-    case 'offer':
-      return t('kind_offer');
-    case 'rejected':
-      return t('kind_rejected');
-    case 'withdrew':
-      return t('kind_withdrew');
-    default:
-      return t('kind_noResponse');
-  }
-}
-
-export const InterviewCard = CardImpl;

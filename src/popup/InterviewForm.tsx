@@ -1,106 +1,16 @@
 /**
  * Log or edit an interview. The background validates with the domain schema;
- * its issues appear next to their fields and the first bad field gets focus.
- * What the user typed stays in the form until a save succeeds.
+ * its issues appear next to their fields (each goes as soon as its field is edited) and the
+ * first bad field gets focus. What the user typed stays in the form until a save succeeds,
+ * and every change is reported (`onChange`) so the popup can keep it while it is closed.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Contact, Interview, Settings } from '../domain/types';
-import type { FieldIssue, Send } from '../shared/protocol';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Interview, Settings } from '../domain/types';
+import type { Send } from '../shared/protocol';
 import { CheckField, TextArea, TextField, errorText } from '../ui/components';
-import { nextHalfHour, toLocalInput } from '../ui/format';
+import { formatWhen } from '../shared/format';
 import { t } from '../shared/i18n';
-import { issueText } from '../ui/issue-text';
-
-type ContactRow = { key: number; name: string; email: string; title?: string };
-
-type FormState = {
-  company: string;
-  role: string;
-  interviewAt: string;
-  contacts: ContactRow[];
-  decisionExpectedBy: string;
-  invitedToCall: boolean;
-  callCustomary: boolean;
-  hasOtherOffers: boolean;
-  topic: string;
-  notes: string;
-};
-
-let rowKeys = 0;
-const contactRow = (c?: Contact): ContactRow => ({ key: ++rowKeys, name: c?.name ?? '', email: c?.email ?? '', ...(c?.title ? { title: c.title } : {}) });
-
-export function initialForm(interview: Interview | undefined, settings: Settings, nowMs: number): FormState {
-  if (!interview) {
-    return {
-      company: '',
-      role: '',
-      interviewAt: nextHalfHour(nowMs, settings.timeZone),
-      contacts: [contactRow()],
-      decisionExpectedBy: '',
-      invitedToCall: false,
-      callCustomary: false,
-      hasOtherOffers: false,
-      topic: '',
-      notes: '',
-    };
-  }
-  return {
-    company: interview.company,
-    role: interview.role,
-    interviewAt: toLocalInput(interview.interviewAt, settings.timeZone),
-    contacts: interview.contacts.length ? interview.contacts.map(contactRow) : [contactRow()],
-    decisionExpectedBy: interview.decisionExpectedBy ?? '',
-    invitedToCall: !!interview.invitedToCall,
-    callCustomary: !!interview.callCustomary,
-    hasOtherOffers: !!interview.hasOtherOffers,
-    topic: interview.topic ?? '',
-    notes: interview.notes ?? '',
-  };
-}
-
-/** The request's input, and which form row each submitted contact came from (to place its errors). */
-export function toInput(form: FormState, interview?: Interview): { input: Record<string, unknown>; rowOf: number[] } {
-  const kept = form.contacts.filter((c) => c.name.trim() || c.email.trim());
-  const input: Record<string, unknown> = {
-    company: form.company,
-    role: form.role,
-    interviewAt: form.interviewAt,
-    contacts: kept.map((c) => ({ name: c.name, ...(c.email.trim() ? { email: c.email } : {}), ...(c.title ? { title: c.title } : {}) })),
-    invitedToCall: form.invitedToCall,
-    callCustomary: form.callCustomary,
-    hasOtherOffers: form.hasOtherOffers,
-  };
-  if (form.decisionExpectedBy) input.decisionExpectedBy = form.decisionExpectedBy;
-  if (form.topic.trim()) input.topic = form.topic;
-  if (form.notes.trim()) input.notes = form.notes;
-  if (interview?.durationMinutes !== undefined) input.durationMinutes = interview.durationMinutes;
-  return { input, rowOf: kept.map((c) => c.key) };
-}
-
-const ID = 'iv';
-const fieldId = (name: string): string => `${ID}-${name}`;
-const contactId = (key: number, part: 'name' | 'email'): string => `${ID}-contact-${key}-${part}`;
-
-type Errors = Record<string, string>;
-
-/** Maps the schema's fields ("contacts.0.email") to this form's element ids. */
-export function placeIssues(issues: FieldIssue[], rowOf: number[]): { errors: Errors; general: string[] } {
-  const errors: Errors = {};
-  const general: string[] = [];
-  for (const issue of issues) {
-    const m = /^contacts\.(\d+)\.(name|email)$/.exec(issue.field);
-    let id: string | undefined;
-    if (m) {
-      const key = rowOf[Number(m[1])];
-      if (key !== undefined) id = contactId(key, m[2] as 'name' | 'email');
-    } else if (['company', 'role', 'interviewAt', 'decisionExpectedBy', 'topic', 'notes', 'invitedToCall', 'callCustomary', 'hasOtherOffers'].includes(issue.field)) {
-      id = fieldId(issue.field);
-    }
-    if (id && !errors[id]) errors[id] = issueText(issue.message);
-    else if (!id) general.push(issueText(issue.message));
-  }
-  return { errors, general };
-}
+import { FORM_ID, contactId, contactRow, fieldId, initialForm, isChanged, placeIssues, toInput, type Errors, type FormState } from './form-model';
 
 type Props = {
   send: Send;
@@ -108,12 +18,20 @@ type Props = {
   nowMs: number;
   /** Editing this interview; a new one otherwise. */
   interview?: Interview;
+  /** Entries to start from instead (a kept draft, or ones brought back by Undo). */
+  entries?: FormState;
+  /** When the kept draft was last changed: the form says its entries are back and offers to discard them. */
+  restoredAt?: string;
   onSaved(interview: Interview): void;
-  onCancel(): void;
+  /** The user left the form (Esc, Cancel, Discard draft); `changed` when it held entries of theirs. */
+  onClose(form: FormState, changed: boolean): void;
+  /** Every change of the entries. */
+  onChange?(form: FormState, changed: boolean): void;
 };
 
-export function InterviewForm({ send, settings, nowMs, interview, onSaved, onCancel }: Props) {
-  const [form, setForm] = useState<FormState>(() => initialForm(interview, settings, nowMs));
+export function InterviewForm({ send, settings, nowMs, interview, entries, restoredAt, onSaved, onClose, onChange }: Props) {
+  const [start] = useState<FormState>(() => initialForm(interview, settings, nowMs));
+  const [form, setForm] = useState<FormState>(() => entries ?? start);
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -140,9 +58,32 @@ export function InterviewForm({ send, settings, nowMs, interview, onSaved, onCan
     if (focusContact !== undefined) document.getElementById(contactId(focusContact, 'name'))?.focus();
   }, [focusContact]);
 
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]): void => setForm((f) => ({ ...f, [key]: value }));
-  const setContact = (key: number, part: 'name' | 'email', value: string): void =>
+  // Report each change (not the first render) so the entries outlive the popup.
+  const reported = useRef(form);
+  const latestOnChange = useRef(onChange);
+  latestOnChange.current = onChange;
+  useEffect(() => {
+    if (reported.current === form) return;
+    reported.current = form;
+    latestOnChange.current?.(form, isChanged(form, start));
+  }, [form, start]);
+
+  /** A fixed field loses its error at once, not at the next save. */
+  const clearError = (id: string): void =>
+    setErrors((e) => {
+      if (!(id in e)) return e;
+      const { [id]: _gone, ...rest } = e;
+      return rest;
+    });
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]): void => {
+    setForm((f) => ({ ...f, [key]: value }));
+    clearError(fieldId(key));
+  };
+  const setContact = (key: number, part: 'name' | 'email', value: string): void => {
     setForm((f) => ({ ...f, contacts: f.contacts.map((c) => (c.key === key ? { ...c, [part]: value } : c)) }));
+    clearError(contactId(key, part));
+  };
+  const close = (): void => onClose(form, isChanged(form, start));
 
   const submit = async (e?: Event): Promise<void> => {
     e?.preventDefault();
@@ -172,7 +113,7 @@ export function InterviewForm({ send, settings, nowMs, interview, onSaved, onCan
   const onKeyDown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape') {
       e.preventDefault();
-      onCancel();
+      close();
       return;
     }
     if (e.key !== 'Enter' || e.isComposing) return;
@@ -192,10 +133,18 @@ export function InterviewForm({ send, settings, nowMs, interview, onSaved, onCan
   const title = interview ? t('form_editTitle', interview.company) : t('form_newTitle');
 
   return (
-    <form ref={formRef} class="interview-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate aria-labelledby={`${ID}-title`}>
-      <h2 id={`${ID}-title`} style={{ marginBottom: '0.5rem' }}>
+    <form ref={formRef} class="interview-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate aria-labelledby={`${FORM_ID}-title`}>
+      <h2 id={`${FORM_ID}-title`} class="form-title">
         {title}
       </h2>
+      {restoredAt && (
+        <div class="notice row-notice">
+          <p>{t('form_restored', formatWhen(restoredAt, nowMs, { timeZone: settings.timeZone }))}</p>
+          <button type="button" onClick={() => onClose(form, true)}>
+            {t('form_discardDraft')}
+          </button>
+        </div>
+      )}
       {general.length > 0 && (
         <div class="alert" role="alert" tabIndex={-1} ref={generalRef}>
           {general.map((g) => (
@@ -285,7 +234,7 @@ export function InterviewForm({ send, settings, nowMs, interview, onSaved, onCan
         <button type="submit" class="primary" disabled={saving}>
           {t('form_save')}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={close}>
           {t('form_cancel')}
         </button>
         <span class="hint">{t('form_keysHint')}</span>

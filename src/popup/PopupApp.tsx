@@ -1,34 +1,29 @@
 /**
- * The toolbar popup: log an interview, see where each one stands, act on the next step.
- * Talks to the background only through the Connection (typed protocol + state).
+ * The toolbar popup: the list of interviews by next step, or the log form. The form's entries
+ * outlive the popup (useFormDraft); leaving a form with entries can be undone; every answer
+ * from the background is said in the message bar below the list.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Interview, StepKind } from '../domain/types';
-import type { EventRequest } from '../shared/protocol';
-import { Toast, errorText, useAppState, type ToastMessage } from '../ui/components';
-import type { AppState, Connection } from '../ui/connection';
-import { formatWhen, type Fmt } from '../ui/format';
+import type { Interview } from '../domain/types';
+import type { Connection } from '../shared/connection';
+import type { FirstPage } from '../shared/state';
+import { formatWhen, type Fmt } from '../shared/format';
 import { t } from '../shared/i18n';
-import { buildRows, buildRowsSliced, rowFor, type Row, type Rows } from '../ui/plan-view';
+import { Toast, useAppState, type ToastMessage } from '../ui/components';
+import { rowFor } from '../shared/rows';
 import { stepName } from '../ui/steps';
-import { InterviewCard, closedWords, markSentLabel, type CardActions } from './InterviewCard';
+import { draftFields, fromDraft, type FormState } from './form-model';
 import { InterviewForm } from './InterviewForm';
+import { InterviewList } from './InterviewList';
 import { StorageNotice } from '../ui/StorageNotice';
+import { EmptyState } from './notices';
+import { useCardActions, type Show } from './useCardActions';
+import { useFormDraft } from './useFormDraft';
 
-export const PAGE_SIZE = 20;
-/** Up to this many interviews, the list is planned in the render; beyond, in slices between frames. */
-export const SYNC_ROWS = 200;
+export { PAGE_SIZE } from './InterviewList';
 
-function useRows(state: AppState, nowMs: number): Rows | undefined {
-  const sync = state.interviews.length <= SYNC_ROWS;
-  const syncRows = useMemo(() => (sync ? buildRows(state.interviews, state.settings, nowMs) : undefined), [sync, state.interviews, state.settings, nowMs]);
-  const [sliced, setSliced] = useState<Rows | undefined>(undefined);
-  useEffect(() => (sync ? undefined : buildRowsSliced(state.interviews, state.settings, nowMs, setSliced)), [sync, state.interviews, state.settings, nowMs]);
-  // While a new slice runs, the previous order stays on screen.
-  return syncRows ?? sliced;
-}
-
-type View = { kind: 'list' } | { kind: 'form'; interview?: Interview };
+type FormView = { kind: 'form'; interview?: Interview; entries?: FormState; restoredAt?: string; n: number };
+type View = { kind: 'list' } | FormView;
 
 type Props = {
   connection: Connection;
@@ -39,14 +34,38 @@ type Props = {
 };
 
 let toastIds = 0;
+let formIds = 0;
+
+/** The first screen's records, read once before the whole state (undefined while reading, null when there are none). */
+function useFirstPage(connection: Connection): FirstPage | null | undefined {
+  const [first, setFirst] = useState<FirstPage | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    connection.firstPage().then(
+      (f) => live && setFirst(f ?? null),
+      () => live && setFirst(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [connection]);
+  return first;
+}
 
 export function PopupApp({ connection, now = Date.now, locale }: Props) {
-  const { state, error } = useAppState(connection);
+  // With thousands of interviews, reading them all takes longer than a glance: the first
+  // screen (kept by the background) is read and painted first, then everything is read (the
+  // browser serves storage reads in turn, so the big one waits).
+  const first = useFirstPage(connection);
+  const { state: full, error } = useAppState(connection, first !== undefined);
+  const state = full ?? first?.state;
+  const partial = full ? undefined : first?.index;
+  const drafts = useFormDraft(connection);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [toast, setToast] = useState<ToastMessage | undefined>(undefined);
   const [focusUndo, setFocusUndo] = useState(0);
   const [focusCardState, setFocusCardState] = useState<{ id: string; n: number } | undefined>(undefined);
-  const setFocusCard = (id: string): void => setFocusCardState((old) => ({ id, n: (old?.n ?? 0) + 1 }));
+  const setFocusCard = useCallback((id: string): void => setFocusCardState((old) => ({ id, n: (old?.n ?? 0) + 1 })), []);
   const [nowMs, setNowMs] = useState(now);
   const undoRef = useRef<HTMLButtonElement>(null);
   const logRef = useRef<HTMLButtonElement>(null);
@@ -62,100 +81,49 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
     if (focusUndo) undoRef.current?.focus();
   }, [focusUndo]);
 
-  // Opening the popup puts focus on "Log an interview", so Enter starts the form.
-  const loaded = !!state;
-  useLayoutEffect(() => {
-    if (loaded) logRef.current?.focus();
-  }, [loaded]);
-
-  const show = useCallback((text: string, undo?: () => Promise<void>, focus = false): void => {
+  const show: Show = useCallback((text, undo, focus = false) => {
     setToast({ id: ++toastIds, text, ...(undo ? { undo } : {}) });
     if (focus && undo) setFocusUndo((n) => n + 1);
   }, []);
 
-  const send = connection.send;
   const settings = state?.settings;
   const fmt: Fmt | undefined = useMemo(() => (settings ? { timeZone: settings.timeZone, ...(locale ? { locale } : {}) } : undefined), [settings, locale]);
+  const openForm = useCallback((form: Omit<FormView, 'kind' | 'n'> = {}) => setView({ kind: 'form', ...form, n: ++formIds }), []);
 
-  // The card actions format with the current settings without being rebuilt on every change.
-  const latest = useRef({ fmt, nowMs, settings });
-  latest.current = { fmt, nowMs, settings };
-  const fmtWhen = useCallback((iso: string): string => {
-    const { fmt: f, nowMs: n } = latest.current;
-    return f ? formatWhen(iso, n, f) : iso;
-  }, []);
-  const eventMessage = useCallback((event: EventRequest, iv: Interview): string => {
-    const s = latest.current.settings;
-    const row = s ? rowFor(iv, s, now()) : undefined;
-    const next = row?.status.next ? t('toast_nextStep', stepName(row.status.next.kind), fmtWhen(row.status.next.notifyAt)) : '';
-    switch (event.type) {
-      case 'sent':
-        return `${t('toast_markedSent', stepName(event.step))} ${next}`.trim();
-      case 'dismissed':
-        return `${t('toast_skipped', stepName(event.step))} ${next}`.trim();
-      case 'reply':
-        return event.newDecisionDate ? `${t('toast_replyWithDate')} ${next}`.trim() : t('toast_replyPaused');
-      case 'outcome':
-        return closedWords(event.outcome);
+  const actions = useCardActions({ send: connection.send, show, now, settings, fmt, edit: (interview) => openForm({ interview }), restored: setFocusCard });
+
+  // Entries kept from the last popup come back once, in the form they were typed in (an edit's
+  // once its interview is known for sure).
+  const loaded = drafts.found !== undefined && (drafts.found?.id ? !!full : !!state);
+  const restoredOnce = useRef(false);
+  useLayoutEffect(() => {
+    if (!loaded || restoredOnce.current) return;
+    restoredOnce.current = true;
+    const kept = drafts.found;
+    if (!kept) {
+      logRef.current?.focus();
+      return;
     }
-  }, [now, fmtWhen]);
+    // Editing an interview deleted since: the entries stay, as a new one.
+    const interview = kept.id ? state?.interviews.find((i) => i.id === kept.id) : undefined;
+    openForm({ entries: fromDraft(kept.fields), restoredAt: kept.at, ...(interview ? { interview } : {}) });
+  }, [loaded, drafts.found, state, openForm]);
 
-  const actions: CardActions = useMemo(
-    () => ({
-      compose(iv, kind) {
-        send('openCompose', { id: iv.id, kind }).then(
-          (res) => (res.ok ? show(t('toast_composeOpened', stepName(kind))) : show(t('toast_failed', res.error))),
-          (e: unknown) => show(errorText(e)),
-        );
+  const closeForm = (form: FormState, changed: boolean, editing?: Interview): void => {
+    drafts.keep(null);
+    setView({ kind: 'list' });
+    if (editing) setFocusCard(editing.id);
+    if (!changed) return;
+    // Leaving a form with entries (Esc, Cancel, Discard draft) is undone in one step.
+    show(
+      t('toast_discarded'),
+      async () => {
+        openForm({ entries: form, ...(editing ? { interview: editing } : {}) });
+        drafts.keep({ ...(editing ? { id: editing.id } : {}), at: new Date(now()).toISOString(), fields: draftFields(form) });
       },
-      async record(iv, event) {
-        try {
-          const res = await send('recordEvent', { id: iv.id, event });
-          if (!res.ok) {
-            show(t('toast_failed', res.error));
-            return false;
-          }
-          const undo = async (): Promise<void> => {
-            const back = await send('undoEvent', { id: iv.id, match: event }).catch((e: unknown) => ({ ok: false as const, error: errorText(e) }));
-            show(back.ok ? t('toast_undone') : t('toast_failed', back.error));
-          };
-          show(eventMessage(event, res.interview), undo, event.type === 'outcome');
-          return true;
-        } catch (e) {
-          show(errorText(e));
-          return false;
-        }
-      },
-      snooze(iv, step: StepKind) {
-        send('snooze', { id: iv.id, step }).then(
-          (res) => (res.ok ? show(t('toast_snoozed', stepName(step), fmtWhen(res.until))) : show(t('toast_failed', res.error))),
-          (e: unknown) => show(errorText(e)),
-        );
-      },
-      edit(iv) {
-        setView({ kind: 'form', interview: iv });
-      },
-      remove(iv) {
-        send('deleteInterview', { id: iv.id }).then(
-          (res) => {
-            if (!res.ok) return show(t('toast_failed', res.error));
-            const deleted = res.deleted;
-            show(
-              t('toast_deleted', deleted.company),
-              async () => {
-                const back = await send('restoreInterview', { interview: deleted }).catch((e: unknown) => ({ ok: false as const, error: errorText(e) }));
-                if (back.ok) setFocusCard(deleted.id);
-                show(back.ok ? t('toast_restored', deleted.company) : t('toast_failed', back.error));
-              },
-              true,
-            );
-          },
-          (e: unknown) => show(errorText(e)),
-        );
-      },
-    }),
-    [send, show, fmtWhen, eventMessage],
-  );
+      true,
+    );
+  };
 
   const header = (
     <header>
@@ -164,8 +132,8 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
         {t('popup_title')}
       </h1>
       <div class="header-actions">
-        {view.kind === 'list' && state && state.interviews.length > 0 && (
-          <button type="button" class="primary" ref={logRef} onClick={() => setView({ kind: 'form' })}>
+        {view.kind === 'list' && state && (state.interviews.length > 0 || (partial?.closed ?? 0) > 0) && (
+          <button type="button" class="primary" ref={logRef} onClick={() => openForm()}>
             {t('popup_logInterview')}
           </button>
         )}
@@ -185,34 +153,34 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
         {t('popup_loadFailed', error)}
       </div>
     );
-  } else if (!state || !settings || !fmt) {
+  } else if (!state || !settings || !fmt || drafts.found === undefined) {
     body = <p class="hint">{t('ui_loading')}</p>;
   } else if (view.kind === 'form') {
+    const editing = view.interview;
     body = (
       <InterviewForm
-        key={view.interview?.id ?? 'new'}
-        send={send}
+        key={view.n}
+        send={connection.send}
         settings={settings}
         nowMs={nowMs}
-        interview={view.interview}
-        onCancel={() => {
-          const editing = view.interview?.id;
-          setView({ kind: 'list' });
-          if (editing) setFocusCard(editing);
-        }}
+        interview={editing}
+        entries={view.entries}
+        restoredAt={view.restoredAt}
+        onChange={(form, changed) => drafts.keep(changed ? { ...(editing ? { id: editing.id } : {}), at: new Date(now()).toISOString(), fields: draftFields(form) } : null)}
+        onClose={(form, changed) => closeForm(form, changed, editing)}
         onSaved={(iv) => {
+          drafts.keep(null);
           setView({ kind: 'list' });
           setFocusCard(iv.id);
-          const row = rowFor(iv, settings, now());
-          const next = row.status.next;
+          const next = rowFor(iv, settings, now()).status.next;
           show(next ? t('toast_savedNext', iv.company, stepName(next.kind), formatWhen(next.notifyAt, now(), fmt)) : t('toast_saved', iv.company));
         }}
       />
     );
-  } else if (state.interviews.length === 0) {
-    body = <EmptyState onStart={() => setView({ kind: 'form' })} />;
+  } else if (state.interviews.length === 0 && !partial?.closed) {
+    body = <EmptyState onStart={() => openForm()} />;
   } else {
-    body = <InterviewList state={state} nowMs={nowMs} fmt={fmt} actions={actions} focusCard={focusCardState} />;
+    body = <InterviewList state={state} partial={partial} nowMs={nowMs} fmt={fmt} actions={actions} focusCard={focusCardState} />;
   }
 
   return (
@@ -236,99 +204,3 @@ function openOptions(e: MouseEvent): void {
     void runtime.openOptionsPage();
   }
 }
-
-function EmptyState({ onStart }: { onStart(): void }) {
-  const ref = useRef<HTMLButtonElement>(null);
-  // Take focus when the popup opens empty, not from the Undo of the last delete.
-  useEffect(() => {
-    const active = document.activeElement;
-    if (!active || active === document.body) ref.current?.focus();
-  }, []);
-  return (
-    <section class="empty" aria-labelledby="empty-title">
-      <h2 id="empty-title">{t('empty_title')}</h2>
-      <p>{t('empty_body')}</p>
-      <ol>
-        <li>{t('empty_step1')}</li>
-        <li>{t('empty_step2')}</li>
-        <li>{t('empty_step3')}</li>
-      </ol>
-      <button type="button" class="primary" ref={ref} onClick={onStart}>
-        {t('empty_start')}
-      </button>
-      <p class="hint" style={{ marginTop: '0.6rem' }}>
-        {t('empty_privacy')}
-      </p>
-    </section>
-  );
-}
-
-type ListProps = { state: AppState; nowMs: number; fmt: Fmt; actions: CardActions; focusCard?: { id: string; n: number } };
-
-/** Open interviews by next step, a page at a time; closed ones in a collapsed section, built only when opened. */
-function InterviewList({ state, nowMs, fmt, actions, focusCard }: ListProps) {
-  const rows = useRows(state, nowMs);
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  const [closedOpen, setClosedOpen] = useState(false);
-  const [closedLimit, setClosedLimit] = useState(PAGE_SIZE);
-
-  if (!rows) return <p class="hint">{t('list_planning', state.interviews.length)}</p>;
-  const { open, closed } = rows;
-  // A card that must get focus (just saved, restored) is always on the shown page.
-  const focusIndex = focusCard ? open.findIndex((r) => r.interview.id === focusCard.id) : -1;
-  const shown = Math.max(limit, focusIndex + 1);
-  const summary = countByState(open);
-
-  return (
-    <div>
-      <div class="section-head">
-        <h2>{t('list_title')}</h2>
-        <span class="hint">{summary}</span>
-      </div>
-      {open.length === 0 ? (
-        <p class="hint">{t('list_noneOpen')}</p>
-      ) : (
-        <ul class="list" aria-label={t('list_title')}>
-          {open.slice(0, shown).map((row) => (
-            <InterviewCard key={row.interview.id} row={row} settings={state.settings} yourName={state.profile.name} nowMs={nowMs} fmt={fmt} actions={actions} focus={row.interview.id === focusCard?.id ? focusCard.n : 0} />
-          ))}
-        </ul>
-      )}
-      {open.length > shown && (
-        <button type="button" onClick={() => setLimit(shown + PAGE_SIZE)}>
-          {t('list_showMore', Math.min(PAGE_SIZE, open.length - shown), open.length - shown)}
-        </button>
-      )}
-      {closed.length > 0 && (
-        <details class="closed-section" open={closedOpen} onToggle={(e) => setClosedOpen((e.currentTarget as HTMLDetailsElement).open)}>
-          <summary>{t('list_closed', closed.length)}</summary>
-          {closedOpen && (
-            <ul class="list" aria-label={t('list_closedLabel')}>
-              {closed.slice(0, closedLimit).map((row) => (
-                <InterviewCard key={row.interview.id} row={row} settings={state.settings} yourName={state.profile.name} nowMs={nowMs} fmt={fmt} actions={actions} />
-              ))}
-            </ul>
-          )}
-          {closedOpen && closed.length > closedLimit && (
-            <button type="button" onClick={() => setClosedLimit(closedLimit + PAGE_SIZE)}>
-              {t('list_showMore', Math.min(PAGE_SIZE, closed.length - closedLimit), closed.length - closedLimit)}
-            </button>
-          )}
-        </details>
-      )}
-    </div>
-  );
-}
-
-function countByState(rows: Row[]): string {
-  let due = 0;
-  let overdue = 0;
-  for (const r of rows) {
-    if (r.status.state === 'due') due++;
-    else if (r.status.state === 'overdue') overdue++;
-  }
-  if (due + overdue === 0) return t('list_countOpen', rows.length);
-  return t('list_countDue', due + overdue, rows.length);
-}
-
-export { markSentLabel };

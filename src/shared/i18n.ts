@@ -2,7 +2,7 @@
  * All UI text comes from public/_locales/<lang>/messages.json through the
  * extension's i18n API. Outside the extension (unit tests, screenshots) the
  * API is missing or throws, so a fallback table can be installed with
- * `setFallbackMessages` (src/ui/fake-connection.ts does it from the English file).
+ * `setFallbackMessages` (test/support/test-connection.ts does it from the English file).
  *
  * Keys are typed from the English file, so a typo is a compile error.
  */
@@ -58,4 +58,20 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
  */
 export function uiLanguage(): string {
   return t('ui_lang').replace(/_/g, '-');
+}
+
+/** A message with plural forms: its keys end in `_one`, `_other` (and `_few`, `_many`… where a language needs them). */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
+
+let plurals: Intl.PluralRules | undefined;
+
+/**
+ * The form of `key` for the count `n` in the UI language (Intl.PluralRules picks one, few,
+ * many, other…), with `n` as the first substitution. A form the table lacks falls back to `_other`.
+ */
+export function tn(key: PluralKey, n: number, ...subs: (string | number)[]): string {
+  plurals ??= new Intl.PluralRules(uiLanguage());
+  const form = `${key}_${plurals.select(n)}` as MessageKey;
+  const text = t(form, n, ...subs);
+  return text === form ? t(`${key}_other` as MessageKey, n, ...subs) : text;
 }

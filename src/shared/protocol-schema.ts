@@ -7,7 +7,8 @@
  * Only the background imports this file (valibot stays out of the content script).
  */
 import * as v from 'valibot';
-import { TONE_TEXT_LIMIT, type Message, type MessageType } from './protocol';
+import { formDraftSchema } from './form-draft';
+import { TONE_TEXT_LIMIT, type Message, type MessageType, type Problem } from './protocol';
 
 /** The webmail hosts our content script runs on (manifest.json "content_scripts"). */
 export const MAIL_HOSTS: readonly string[] = [
@@ -77,13 +78,17 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
   restoreInterview: message('restoreInterview', { interview: ANY }),
   recordEvent: message('recordEvent', { id: ID, event: eventRequest }),
   undoEvent: message('undoEvent', { id: ID, match: eventRequest }),
-  snooze: message('snooze', { id: ID, step: STEP }),
+  snooze: message('snooze', { id: ID, step: STEP, until: v.optional(v.picklist(['later-today', 'next-work-day', 'next-week'])) }),
   saveSettings: message('saveSettings', { settings: ANY }),
   saveProfile: message('saveProfile', { profile: ANY }),
   exportBackup: message('exportBackup'),
   previewImport: message('previewImport', { backup: ANY }),
   applyImport: message('applyImport', { backup: ANY }),
   openCompose: message('openCompose', { id: ID, kind: DRAFT_KIND }),
+  draft: message('draft', { id: ID, kind: DRAFT_KIND }),
+  callScript: message('callScript', { id: ID }),
+  saveFormDraft: message('saveFormDraft', { draft: v.nullable(formDraftSchema) }),
+  reminderView: message('reminderView', { id: v.pipe(v.string(), v.maxLength(500)) }),
   composeContext: message('composeContext', {
     recipients: v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(200)),
   }),
@@ -92,22 +97,24 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
   dismissCorrupt: message('dismissCorrupt', { key: v.pipe(v.string(), v.minLength(1), v.maxLength(400)) }),
 };
 
-export type ParsedMessage = { ok: true; message: Message } | { ok: false; error: string };
+/** A message that passed, or why not: `problem` crosses the protocol; `error` is English for logs and tests. */
+export type ParsedMessage = { ok: true; message: Message } | { ok: false; error: string; problem: Problem };
 
 /** Validates a message's type and shape; never throws. */
 export function parseMessage(raw: unknown): ParsedMessage {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'A message must be an object' };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'A message must be an object', problem: { code: 'unknownMessage', type: '' } };
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) {
-    return { ok: false, error: `Unknown message type: ${typeof type === 'string' ? type.slice(0, 50) : typeof type}` };
+    const named = typeof type === 'string' ? type.slice(0, 50) : typeof type;
+    return { ok: false, error: `Unknown message type: ${named}`, problem: { code: 'unknownMessage', type: named } };
   }
   try {
     const result = v.safeParse(schemas[type as MessageType], raw);
     if (result.success) return { ok: true, message: result.output as Message };
     const issue = result.issues[0];
     const path = issue ? (v.getDotPath(issue) ?? '') : '';
-    return { ok: false, error: `Malformed ${type} message${path ? ` at ${path}` : ''}: ${issue?.message ?? 'invalid'}` };
+    return { ok: false, error: `Malformed ${type} message${path ? ` at ${path}` : ''}: ${issue?.message ?? 'invalid'}`, problem: { code: 'malformedMessage', type, field: path } };
   } catch {
-    return { ok: false, error: `Malformed ${type} message` };
+    return { ok: false, error: `Malformed ${type} message`, problem: { code: 'malformedMessage', type, field: '' } };
   }
 }

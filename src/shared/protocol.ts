@@ -18,8 +18,45 @@ import type {
   StepKind,
 } from '../domain/types';
 import type { ToneFinding, ToneTable } from '../domain/tone';
+import type { ValidationCode } from '../domain/model';
+import type { CallTip } from '../domain/call-card';
+import type { SnoozeChoice } from '../domain/plan';
 
-export type FieldIssue = { field: string; message: string };
+/**
+ * A problem with one field ("contacts.0.email", or '' for the whole request), by code: a
+ * validation message's code (the page shows `v_<code>`), or a problem code (ProblemCode).
+ * `message` is the English text, for logs only: pages never show it.
+ */
+export type FieldIssue = { field: string; code: ValidationCode | ProblemCode; message?: string };
+
+/**
+ * Why a request failed, as a code with the facts its message needs. Pages word it in the
+ * user's language (src/ui/problem-text.ts); no English crosses the protocol.
+ */
+export type Problem =
+  | { code: 'notFound' }
+  | { code: 'nothingToUndo' }
+  | { code: 'notPending' }
+  | { code: 'saveFailed' }
+  | { code: 'draftFailed' }
+  | { code: 'unexpected' }
+  | { code: 'invalidRecord'; issue?: FieldIssue }
+  | { code: 'unknownMessage'; type: string }
+  | { code: 'malformedMessage'; type: string; field: string }
+  | { code: 'notAllowed'; type: string }
+  | { code: 'backupNotBackup' }
+  | { code: 'backupNoVersion' }
+  | { code: 'backupNewer'; version: number }
+  | { code: 'backupNoList' }
+  | { code: 'backupTooMany'; max: number }
+  | { code: 'backupBadInterview'; index: number; company?: string; issue?: FieldIssue }
+  | { code: 'backupDuplicate'; id: string }
+  | { code: 'backupBadSettings'; issue?: FieldIssue }
+  | { code: 'backupBadProfile'; issue?: FieldIssue };
+export type ProblemCode = Problem['code'];
+
+/** A failed answer. */
+export type Failure = { ok: false; error: Problem };
 
 /** Form input for an interview: what the user typed, before validation. */
 export type InterviewInput = Omit<Interview, 'id' | 'history' | 'createdAt' | 'updatedAt'>;
@@ -58,19 +95,28 @@ export type ComposeInterview = {
 
 export type Requests = {
   saveInterview: { request: { id?: string; input: unknown }; response: { ok: true; interview: Interview } | { ok: false; issues: FieldIssue[] } };
-  deleteInterview: { request: { id: string }; response: { ok: true; deleted: Interview } | { ok: false; error: string } };
-  restoreInterview: { request: { interview: unknown }; response: { ok: true } | { ok: false; error: string } };
-  recordEvent: { request: { id: string; event: EventRequest }; response: { ok: true; interview: Interview } | { ok: false; error: string } };
+  deleteInterview: { request: { id: string }; response: { ok: true; deleted: Interview } | Failure };
+  restoreInterview: { request: { interview: unknown }; response: { ok: true } | Failure };
+  recordEvent: { request: { id: string; event: EventRequest }; response: { ok: true; interview: Interview } | Failure };
   /** Removes the most recent event matching `match` (Undo after "sent", "replied", …). */
-  undoEvent: { request: { id: string; match: EventRequest }; response: { ok: true; interview: Interview } | { ok: false; error: string } };
-  snooze: { request: { id: string; step: StepKind }; response: { ok: true; until: string } | { ok: false; error: string } };
+  undoEvent: { request: { id: string; match: EventRequest }; response: { ok: true; interview: Interview } | Failure };
+  /** Moves a due step's reminder to the chosen time (later today, else the next work day, by default). */
+  snooze: { request: { id: string; step: StepKind; until?: SnoozeChoice }; response: { ok: true; until: string } | Failure };
   saveSettings: { request: { settings: unknown }; response: { ok: true; settings: Settings } | { ok: false; issues: FieldIssue[] } };
   saveProfile: { request: { profile: unknown }; response: { ok: true; profile: Profile } | { ok: false; issues: FieldIssue[] } };
   exportBackup: { request: Record<never, never>; response: { ok: true; backup: Backup } };
-  previewImport: { request: { backup: unknown }; response: { ok: true; preview: ImportPreview } | { ok: false; error: string } };
-  applyImport: { request: { backup: unknown }; response: { ok: true; preview: ImportPreview } | { ok: false; error: string } };
+  previewImport: { request: { backup: unknown }; response: { ok: true; preview: ImportPreview } | Failure };
+  applyImport: { request: { backup: unknown }; response: { ok: true; preview: ImportPreview } | Failure };
   /** Opens the user's webmail compose prefilled with the draft for this step. */
-  openCompose: { request: { id: string; kind: DraftKind }; response: { ok: true; url: string } | { ok: false; error: string } };
+  openCompose: { request: { id: string; kind: DraftKind }; response: { ok: true; url: string } | Failure };
+  /** The draft for this step (subject and body), for a page to copy when the compose isn't one we recognise. */
+  draft: { request: { id: string; kind: DraftKind }; response: { ok: true; draft: Draft } | Failure };
+  /** What to say on a call and how, when the plan says a call is fine (undefined when it doesn't). */
+  callScript: { request: { id: string }; response: { ok: true; card?: { lines: string[]; tips: CallTip[] } } | Failure };
+  /** Keeps (or, with null, forgets) the popup form's unsaved entries in storage.session, so closing the popup loses nothing. */
+  saveFormDraft: { request: { draft: FormDraft | null }; response: { ok: true } | Failure };
+  /** What the reminder page shows for a notification: as shown, or rebuilt from its id. */
+  reminderView: { request: { id: string }; response: { ok: true; view: ReminderView } };
   composeContext: { request: { recipients: string[] }; response: { ok: true; interviews: ComposeInterview[]; loggedAny: boolean } };
   /**
    * The pressing-words rules as data. The content script compiles them with the small engine
@@ -86,6 +132,53 @@ export type Requests = {
   /** Sets aside a corrupt record's warning once the user has seen it. */
   dismissCorrupt: { request: { key: string }; response: { ok: true } };
 };
+
+/** The popup form as typed (strings as in the inputs), kept while the popup is closed. */
+export type FormDraft = {
+  /** The interview being edited; absent for a new one. */
+  id?: string;
+  /** ISO instant the entries were last changed. */
+  at: string;
+  fields: {
+    company: string;
+    role: string;
+    interviewAt: string;
+    contacts: { name: string; email: string; title?: string }[];
+    decisionExpectedBy: string;
+    invitedToCall: boolean;
+    callCustomary: boolean;
+    hasOtherOffers: boolean;
+    topic: string;
+    notes: string;
+  };
+};
+
+/** What a reminder offers: write the email, snooze it, or acknowledge advice. */
+export type ReminderAction = 'write' | 'snooze' | 'dismiss';
+
+/** One reminder as a notification and the reminder page show it. */
+export type ReminderItem = {
+  interviewId: string;
+  step: StepKind;
+  round: number;
+  company: string;
+  role: string;
+  /** The one-reminder wording. */
+  title: string;
+  message: string;
+  draftKind?: DraftKind;
+  actions: ReminderAction[];
+};
+
+/** `more`: items of a big summary not kept in storage.session (the popup lists them all). */
+export type ReminderView = { title: string; message?: string; items: ReminderItem[]; more?: number };
+
+/**
+ * The popup's first screen, kept current by the background in storage.session: which open
+ * interviews come first (by next step) and how many there are. The popup reads these few
+ * records and paints them before it has read every interview.
+ */
+export type PopupIndex = { ids: string[]; open: number; closed: number };
 
 export type MessageType = keyof Requests;
 export type Message = { [K in MessageType]: { type: K } & Requests[K]['request'] }[MessageType];
@@ -106,8 +199,10 @@ export type Send = ReturnType<typeof createClient>;
 /** The longest text the checkTone message accepts (a long thread with its quotes fits). */
 export const TONE_TEXT_LIMIT = 100_000;
 
-/** Storage keys: one key per interview, plus settings, profile and the schema version. */
+/** Storage keys: one key per interview, plus settings, profile and the schema version (local); the form draft (session). */
 export const STORAGE_KEYS = {
+  formDraft: 'popupFormDraft',
+  popupIndex: 'popupIndex',
   interviewPrefix: 'interview:',
   corruptPrefix: 'corrupt:',
   settings: 'settings',

@@ -4,22 +4,26 @@
  * background through `send` (src/shared/protocol.ts) and re-render from
  * `watchState`, which storage.onChanged drives.
  */
-import { browser } from '../platform/browser';
+import { pageApi, type PageStorage, type StorageListener } from '../platform/extension-api';
+import { STORAGE_KEYS, type PopupIndex } from './protocol';
 import { assembleState, fullFrom, parseEntry, parseState, STORAGE_HEALTH_KEY, type AppState, type ParsedEntry } from './state-core';
 
 export * from './state-core';
 
+/** What loading and watching read: storage.local, the background's health record in storage.session, and their change events (the page's, or a test's in-memory one). */
+export type StateSource = Pick<PageStorage, 'local' | 'session' | 'onChanged'>;
+
 /** The background's storage health record (storage.session); nothing if the session area is out of reach. */
-async function sessionHealth(): Promise<Record<string, unknown>> {
+async function sessionHealth(storage: StateSource): Promise<Record<string, unknown>> {
   try {
-    return await browser.storage.session.get(STORAGE_HEALTH_KEY);
+    return await storage.session.get(STORAGE_HEALTH_KEY);
   } catch {
     return {};
   }
 }
 
-export async function loadState(): Promise<AppState> {
-  const [all, session] = await Promise.all([browser.storage.local.get(null), sessionHealth()]);
+export async function loadState(storage: StateSource = pageApi().storage): Promise<AppState> {
+  const [all, session] = await Promise.all([storage.local.get(null), sessionHealth(storage)]);
   return parseState(all, session);
 }
 
@@ -31,7 +35,14 @@ export const WATCH_THROTTLE_MS = 50;
  * changed keys are parsed again, so a page stays fast with thousands of interviews.
  * Returns a function that stops watching.
  */
-export function watchState(cb: (state: AppState) => void): () => void {
+export type WatchOptions = {
+  /** Also report the state as first read (so a page reads storage once, not once to load and once to watch). */
+  initial?: boolean;
+  /** The first read failed. */
+  onError?(error: unknown): void;
+};
+
+export function watchState(cb: (state: AppState) => void, storage: StateSource = pageApi().storage, options: WatchOptions = {}): () => void {
   const entries = new Map<string, ParsedEntry>();
   let full: { at: string } | undefined;
   let seeded = false;
@@ -45,7 +56,7 @@ export function watchState(cb: (state: AppState) => void): () => void {
     }
   };
 
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+  const listener: StorageListener = (changes, area) => {
     if (stopped) return;
     if (area === 'session') {
       const health = changes[STORAGE_HEALTH_KEY];
@@ -85,24 +96,47 @@ export function watchState(cb: (state: AppState) => void): () => void {
       }, 0);
     }, Math.max(0, nextAllowed - Date.now()));
   };
-  browser.storage.onChanged.addListener(listener);
+  storage.onChanged.addListener(listener);
 
-  void Promise.all([browser.storage.local.get(null), sessionHealth()]).then(([all, session]) => {
-    if (stopped) return;
-    full ??= fullFrom(session[STORAGE_HEALTH_KEY]);
-    for (const [k, v] of Object.entries(all)) entries.set(k, parseEntry(k, v));
-    seeded = true;
-    const queued = pending;
-    pending = [];
-    // Changes that arrived while seeding are applied after it, in order: replaying one
-    // the snapshot already holds sets the same value again.
-    for (const c of queued) apply(c);
-    if (queued.length > 0) notify();
-  });
+  Promise.all([storage.local.get(null), sessionHealth(storage)]).then(
+    ([all, session]) => {
+      if (stopped) return;
+      full ??= fullFrom(session[STORAGE_HEALTH_KEY]);
+      for (const [k, v] of Object.entries(all)) entries.set(k, parseEntry(k, v));
+      seeded = true;
+      const queued = pending;
+      pending = [];
+      // Changes that arrived while seeding are applied after it, in order: replaying one
+      // the snapshot already holds sets the same value again.
+      for (const c of queued) apply(c);
+      if (options.initial) cb(assembleState(entries.values(), full));
+      else if (queued.length > 0) notify();
+    },
+    (error: unknown) => {
+      if (!stopped) options.onError?.(error);
+    },
+  );
 
   return () => {
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
-    browser.storage.onChanged.removeListener(listener);
+    storage.onChanged.removeListener(listener);
   };
+}
+
+const isIndex = (x: unknown): x is PopupIndex => {
+  const i = x as PopupIndex | undefined;
+  return !!i && Array.isArray(i.ids) && i.ids.length <= 100 && i.ids.every((id) => typeof id === 'string') && Number.isInteger(i.open) && Number.isInteger(i.closed);
+};
+
+/** The popup's first screen: the background's index of the open interviews that come first, and just those records. */
+export type FirstPage = { state: AppState; index: PopupIndex };
+
+/** Reads the first screen's few records (undefined when the background has written no index yet). */
+export async function loadFirstPage(storage: StateSource & Pick<PageStorage, 'session'>): Promise<FirstPage | undefined> {
+  const got = (await storage.session.get(STORAGE_KEYS.popupIndex))[STORAGE_KEYS.popupIndex];
+  if (!isIndex(got)) return undefined;
+  const keys = [STORAGE_KEYS.settings, STORAGE_KEYS.profile, ...got.ids.map((id) => `${STORAGE_KEYS.interviewPrefix}${id}`)];
+  const [records, session] = await Promise.all([storage.local.get(keys), sessionHealth(storage)]);
+  return { state: parseState(records, session), index: got };
 }

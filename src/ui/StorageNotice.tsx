@@ -6,7 +6,7 @@
  * Renders nothing when all is well.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 import { errorText } from './components';
 import type { AppState, Connection } from './connection';
 import { download } from './download';
@@ -68,7 +68,7 @@ export function StorageNotice({ state, connection, now = Date.now }: Props) {
         )}
         {setAside.length > 0 && (
           <>
-            <p>{t('corrupt_intro', setAside.length)}</p>
+            <p>{tn('corrupt_intro', setAside.length)}</p>
             <ul>
               {setAside.map((c) => (
                 <li key={c.key}>

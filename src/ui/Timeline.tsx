@@ -1,5 +1,5 @@
 import type { FollowUpStep } from '../domain/types';
-import { formatDateTime, formatShortDate, type Fmt } from './format';
+import { formatDateTime, formatShortDate, type Fmt } from '../shared/format';
 import { t } from '../shared/i18n';
 import { stepName, stepShortName, stepView, stepViewText, visibleSteps } from './steps';
 

@@ -4,22 +4,26 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppState, Connection } from './connection';
 import { t } from '../shared/i18n';
 
-/** The state from the background, kept current through storage changes; `error` if the first load failed. */
-export function useAppState(connection: Connection): { state?: AppState; error?: string } {
+/**
+ * The state from storage, read once and kept current through its changes; `error` if the first
+ * read failed. `start` false holds the read back (the popup reads its first screen first: the
+ * browser serves storage reads in turn, and reading everything takes a while).
+ */
+export function useAppState(connection: Connection, start = true): { state?: AppState; error?: string } {
   const [state, setState] = useState<AppState | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
+    if (!start) return undefined;
     let live = true;
-    const stop = connection.watch((s) => live && setState(s));
-    connection.load().then(
-      (s) => live && setState((old) => old ?? s),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
+    const stop = connection.watch((s) => live && setState(s), {
+      initial: true,
+      onError: (e) => live && setError(e instanceof Error ? e.message : String(e)),
+    });
     return () => {
       live = false;
       stop();
     };
-  }, [connection]);
+  }, [connection, start]);
   return { state, error };
 }
 

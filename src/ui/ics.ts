@@ -6,7 +6,7 @@
  */
 import { planFollowUps } from '../domain/plan';
 import type { FollowUpStep, Interview, Settings } from '../domain/types';
-import { formatDateTime, type Fmt } from './format';
+import { formatDateTime, type Fmt } from '../shared/format';
 import { t } from '../shared/i18n';
 import { stepName } from './steps';
 

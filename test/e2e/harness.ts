@@ -63,6 +63,8 @@ export type LaunchOptions = {
   firefoxIdleSeconds?: number;
   /** Whether close() removes the profile; a restarted session inherits it. */
   ownsProfile?: boolean;
+  /** The colour scheme pages see (Firefox has no media emulation over WebDriver BiDi; Chromium can also emulate it per page). */
+  colorScheme?: 'light' | 'dark';
 };
 
 export class ExtensionSession {
@@ -138,6 +140,8 @@ export class ExtensionSession {
         'app.update.enabled': false,
         'network.captive-portal-service.enabled': false,
         'network.connectivity-service.enabled': false,
+        // 0 = dark, 1 = light: what prefers-color-scheme reports to every page.
+        ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 } : {}),
       },
     });
     await browser.installExtension(DIST.firefox);

@@ -128,8 +128,8 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
         const r = await session.send<{ ok: boolean }>(m);
         expect(r, JSON.stringify(m)).toMatchObject({ ok: false });
       }
-      const imp = await session.send<{ ok: boolean; error: string }>({ type: 'applyImport', backup: { format: 'something-else' } });
-      expect(imp.error).toMatch(/not a FollowUp backup/);
+      const imp = await session.send<{ ok: boolean; error: { code: string } }>({ type: 'applyImport', backup: { format: 'something-else' } });
+      expect(imp.error).toEqual({ code: 'backupNotBackup' });
       expect(await session.storage()).toEqual(before);
     });
 
@@ -154,9 +154,9 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
           ];
         });
         expect(answers.slice(0, 3)).toEqual([
-          { ok: false, error: 'saveSettings is not available to web pages' },
-          { ok: false, error: 'saveInterview is not available to web pages' },
-          { ok: false, error: 'applyImport is not available to web pages' },
+          { ok: false, error: { code: 'notAllowed', type: 'saveSettings' } },
+          { ok: false, error: { code: 'notAllowed', type: 'saveInterview' } },
+          { ok: false, error: { code: 'notAllowed', type: 'applyImport' } },
         ]);
         expect(answers[3]).toMatchObject({ ok: true, loggedAny: false });
       }

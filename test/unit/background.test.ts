@@ -9,6 +9,7 @@ import { snoozeTime } from '../../src/domain/plan';
 import type { Interview } from '../../src/domain/types';
 import type { Backup } from '../../src/shared/protocol';
 import { Clock, fakePlatform, interview, NY, pageSender, seed, shownNotifications } from './background-fakes';
+import { problemText } from '../../src/ui/problem-text';
 
 const T0 = '2026-11-17T12:00:00.000Z';
 const THANK_YOU_AT = '2026-11-17T21:00:00.000Z';
@@ -68,17 +69,17 @@ describe('background: messages', () => {
   it('answers a malformed message with an error and writes nothing', async () => {
     const before = await snapshot();
     platform.local.reset();
-    expect(await send({ type: 'saveInterview' })).toMatchObject({ ok: false, error: expect.stringMatching(/input/) });
-    expect(await send({ type: 'wipe' })).toMatchObject({ ok: false, error: expect.stringMatching(/Unknown message type/) });
-    expect(await send({ type: 'saveInterview', input: { ...INPUT, company: ' ' } })).toEqual({ ok: false, issues: [{ field: 'company', message: 'Company is missing' }] });
+    expect(await send({ type: 'saveInterview' })).toEqual({ ok: false, error: { code: 'malformedMessage', type: 'saveInterview', field: 'input' } });
+    expect(await send({ type: 'wipe' })).toEqual({ ok: false, error: { code: 'unknownMessage', type: 'wipe' } });
+    expect(await send({ type: 'saveInterview', input: { ...INPUT, company: ' ' } })).toEqual({ ok: false, issues: [{ field: 'company', code: 'companyIsMissing', message: 'Company is missing' }] });
     expect(await send({ type: 'recordEvent', id: 'missing', event: { type: 'sent', step: 'thank-you' } })).toMatchObject({ ok: false });
     expect(platform.local.sets).toHaveLength(0);
     expect(await snapshot()).toBe(before);
   });
 
   it('a content script may only use the compose messages', async () => {
-    expect(await send({ type: 'saveSettings', settings: NY }, content)).toEqual({ ok: false, error: 'saveSettings is not available to web pages' });
-    expect(await send({ type: 'deleteInterview', id: 'x' }, content)).toEqual({ ok: false, error: 'deleteInterview is not available to web pages' });
+    expect(await send({ type: 'saveSettings', settings: NY }, content)).toEqual({ ok: false, error: { code: 'notAllowed', type: 'saveSettings' } });
+    expect(await send({ type: 'deleteInterview', id: 'x' }, content)).toEqual({ ok: false, error: { code: 'notAllowed', type: 'deleteInterview' } });
     expect(await send({ type: 'composeContext', recipients: [] }, content)).toEqual({ ok: true, interviews: [], loggedAny: false });
   });
 
@@ -107,7 +108,7 @@ describe('background: messages', () => {
     expect(await alarms()).toEqual([{ name: 'followup-next', at: INQUIRY_AT }]);
     expect((await send({ type: 'undoEvent', id: iv.id, match: { type: 'sent', step: 'thank-you' } })).interview.history).toEqual([]);
     expect(await alarms()).toEqual([{ name: 'followup-next', at: THANK_YOU_AT }]);
-    expect(await send({ type: 'undoEvent', id: iv.id, match: { type: 'sent', step: 'thank-you' } })).toEqual({ ok: false, error: 'There is nothing like that to undo.' });
+    expect(await send({ type: 'undoEvent', id: iv.id, match: { type: 'sent', step: 'thank-you' } })).toEqual({ ok: false, error: { code: 'nothingToUndo' } });
   });
 
   it('delete and restore', async () => {
@@ -303,20 +304,26 @@ describe('background: backups', () => {
   it('a malformed or foreign file changes nothing and says why', async () => {
     const backup = await withTwo();
     const before = await snapshot();
-    const cases: [unknown, RegExp][] = [
-      ['not json at all', /not a FollowUp backup/],
-      [{ format: 'other-app', interviews: [] }, /not a FollowUp backup/],
-      [{ ...backup, version: 99 }, /newer version/],
-      [{ ...backup, interviews: 'x' }, /list of interviews is missing or damaged/],
-      [{ ...backup, interviews: [backup.interviews[0], { ...backup.interviews[1], company: 'Changed', interviewAt: 'later' }] }, /Interview 2 \(Changed\).*interviewAt/],
-      [{ ...backup, interviews: [backup.interviews[0], backup.interviews[0]] }, /twice/],
-      [{ ...backup, settings: { ...NY, workWeek: [] } }, /settings can't be read/],
+    const cases: [unknown, object, RegExp][] = [
+      ['not json at all', { code: 'backupNotBackup' }, /not a FollowUp backup/],
+      [{ format: 'other-app', interviews: [] }, { code: 'backupNotBackup' }, /not a FollowUp backup/],
+      [{ ...backup, version: 99 }, { code: 'backupNewer', version: 99 }, /newer version/],
+      [{ ...backup, interviews: 'x' }, { code: 'backupNoList' }, /list of interviews is missing or damaged/],
+      [
+        { ...backup, interviews: [backup.interviews[0], { ...backup.interviews[1], company: 'Changed', interviewAt: 'later' }] },
+        { code: 'backupBadInterview', index: 2, company: 'Changed', issue: { field: 'interviewAt', code: 'interviewDateIsNotAValidDateAnd' } },
+        /Interview 2 \(Changed\).*Interview date is not a valid date/,
+      ],
+      [{ ...backup, interviews: [backup.interviews[0], backup.interviews[0]] }, { code: 'backupDuplicate' }, /twice/],
+      [{ ...backup, settings: { ...NY, workWeek: [] } }, { code: 'backupBadSettings' }, /settings can't be read/],
     ];
-    for (const [file, why] of cases) {
+    for (const [file, problem, words] of cases) {
       const r = await send({ type: 'applyImport', backup: file });
       expect(r.ok, JSON.stringify(r)).toBe(false);
-      expect(r.error).toMatch(why);
-      expect(r.error).toMatch(/Nothing was changed|nothing was changed/);
+      // A code with its facts crosses the protocol; the page words it.
+      expect(r.error).toMatchObject(problem);
+      expect(problemText(r.error)).toMatch(words);
+      expect(problemText(r.error)).toMatch(/Nothing was changed|nothing was changed/);
     }
     expect(await snapshot()).toBe(before);
   });

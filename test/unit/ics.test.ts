@@ -2,9 +2,9 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planFollowUps } from '../../src/domain/plan';
 import type { Interview } from '../../src/domain/types';
-import { installFallbackMessages } from '../../src/ui/fake-connection';
+import { installFallbackMessages } from '../support/test-connection';
 import { buildIcs, escapeText, foldLine, upcomingEvents, utcStamp } from '../../src/ui/ics';
-import { SAMPLE_NOW, SAMPLE_SETTINGS, sampleInterviews } from '../../src/ui/samples';
+import { SAMPLE_NOW, SAMPLE_SETTINGS, sampleInterviews } from '../support/samples';
 
 beforeAll(() => installFallbackMessages());
 

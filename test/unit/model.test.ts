@@ -105,7 +105,7 @@ describe('validateInterviewInput', () => {
     { extra: { decisionExpectedBy: '20 Nov' }, field: 'decisionExpectedBy', message: 'The decision date is not a valid date' },
     { extra: { decisionExpectedBy: '2026-11-16' }, field: 'decisionExpectedBy', message: 'The decision date is before the interview' },
     { extra: { invitedToCall: 'yes' }, field: 'invitedToCall', message: '"Invited to call" must be yes or no' },
-    { extra: { callCustomary: 1 }, field: 'callCustomary', message: '"Calling back is customary" must be yes or no' },
+    { extra: { callCustomary: 1 }, field: 'callCustomary', message: '"Usually follow up by phone" must be yes or no' },
     { extra: { hasOtherOffers: 'no' }, field: 'hasOtherOffers', message: '"Other offers" must be yes or no' },
     { extra: { topic: 'x'.repeat(501) }, field: 'topic', message: 'Topic is too long (500 characters at most)' },
     { extra: { topic: ['a'] }, field: 'topic', message: 'Topic must be text' },
@@ -141,16 +141,16 @@ describe('validateInterviewInput', () => {
     expect(result).toEqual({
       ok: false,
       issues: expect.arrayContaining([
-        { field: 'company', message: 'Company is missing' },
-        { field: 'role', message: 'Role is missing' },
-        { field: 'interviewAt', message: 'Interview date is missing' },
+        { field: 'company', code: 'companyIsMissing', message: 'Company is missing' },
+        { field: 'role', code: 'roleIsMissing', message: 'Role is missing' },
+        { field: 'interviewAt', code: 'interviewDateIsMissing', message: 'Interview date is missing' },
       ]),
     });
   });
 
   it('reads something that is not an object as unreadable', () => {
     for (const junk of [null, undefined, 'Acme', 42, []]) {
-      expect(validateInterviewInput(junk, NY)).toEqual({ ok: false, issues: [{ field: '', message: 'The interview details could not be read' }] });
+      expect(validateInterviewInput(junk, NY)).toEqual({ ok: false, issues: [{ field: '', code: 'theInterviewDetailsCouldNotBeRead', message: 'The interview details could not be read' }] });
     }
   });
 });

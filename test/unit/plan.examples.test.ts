@@ -1,7 +1,8 @@
 // The ten worked examples of docs/followup-rules.md, one test each, with exact instants.
 // New York is EST (UTC−5) from 2026-11-01 and EDT (UTC−4) before; Jerusalem is UTC+2 in November.
 import { describe, expect, it } from 'vitest';
-import { callCard, planFollowUps } from '../../src/domain/plan';
+import { callCard } from '../../src/domain/call-card';
+import { planFollowUps } from '../../src/domain/plan';
 import type { FollowUpStep, Interview, InterviewEvent, Settings } from '../../src/domain/types';
 
 const NY: Settings = {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { zonedDateTime } from '../../src/domain/calendar';
 import { defaultSettings } from '../../src/domain/model';
-import { callCard, countDue, dueNow, interviewStatus, nextDue, planFollowUps, snoozeTime } from '../../src/domain/plan';
+import { CALL_TIPS, callCard } from '../../src/domain/call-card';
+import { countDue, dueNow, interviewStatus, nextDue, planFollowUps, snoozeTime } from '../../src/domain/plan';
 import type { FollowUpStep, Interview, InterviewEvent, Settings, StepKind } from '../../src/domain/types';
 
 const NY: Settings = defaultSettings('America/New_York');
@@ -541,7 +542,7 @@ describe('callCard', () => {
   ])('gives the advice from the contract when %s', (_label, extra) => {
     const card = callCard(local('2026-11-17', '14:00', NY, { ...extra, contacts: [{ name: 'Dana Levi' }] }), NY);
     expect(card).toBeDefined();
-    const tips = card!.tips.join('\n');
+    const tips = card!.tips.map((code) => CALL_TIPS[code]).join('\n');
     for (const phrase of ['full name', 'role', 'date of your interview', 'filled', 'under consideration', 'timeline', 'under two minutes', 'interviewer', 'when they will be', 'one or two', 'couple of days', 'Stand up', 'smile']) {
       expect(tips).toContain(phrase);
     }

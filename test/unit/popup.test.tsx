@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Interview } from '../../src/domain/types';
 import { PAGE_SIZE, PopupApp } from '../../src/popup/PopupApp';
-import { fakeConnection, installFallbackMessages, type FakeConnection } from '../../src/ui/fake-connection';
-import { SAMPLE_NOW, SAMPLE_SETTINGS, manyInterviews, sampleInterviews } from '../../src/ui/samples';
+import { testConnection, installFallbackMessages, type TestConnection } from '../support/test-connection';
+import { SAMPLE_NOW, SAMPLE_SETTINGS, manyInterviews, sampleInterviews } from '../support/samples';
 
 beforeAll(() => installFallbackMessages());
 afterEach(() => cleanup());
@@ -17,15 +17,17 @@ const LABELS = [
   'Interviewer email',
   'Decision expected by',
   'They invited me to call',
-  'Calling back is customary in my field',
+  'In my field, people usually follow up by phone',
   'I have other offers',
   'Topic we discussed',
   'Notes',
 ];
 
-function setup(interviews: Interview[] = sampleInterviews(), nowMs = SAMPLE_NOW): FakeConnection {
+async function setup(interviews: Interview[] = sampleInterviews(), nowMs = SAMPLE_NOW): Promise<TestConnection> {
   const now = (): number => nowMs;
-  const conn = fakeConnection({ interviews, settings: SAMPLE_SETTINGS, now });
+  const conn = testConnection({ interviews, settings: SAMPLE_SETTINGS, now });
+  // The background has started (as it has when a user opens the popup): reminders due are marked.
+  await conn.ready;
   render(<PopupApp connection={conn} now={now} locale="en-US" />);
   return conn;
 }
@@ -35,7 +37,7 @@ const input = (label: string, value: string, index = 0): void => {
 };
 const button = (name: string | RegExp) => screen.getByRole('button', { name });
 const card = (company: string): HTMLElement => screen.getByRole('heading', { level: 3, name: new RegExp(`^${company}`) }).closest('li')!;
-const lastCall = (conn: FakeConnection) => conn.calls[conn.calls.length - 1]!;
+const lastCall = (conn: TestConnection) => conn.calls[conn.calls.length - 1]!;
 
 async function openForm(): Promise<void> {
   fireEvent.click(await screen.findByRole('button', { name: /^Log (interview|your first interview)$/ }));
@@ -44,9 +46,9 @@ async function openForm(): Promise<void> {
 
 describe('popup: empty state', () => {
   it('shows the heading, explains the product and offers one button to start, focused', async () => {
-    setup([]);
+    await setup([]);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toContain('FollowUp');
-    expect(screen.getByText(/thank-you email within 24 hours/i)).toBeTruthy();
+    expect(await screen.findByText(/thank-you email within 24 hours/i)).toBeTruthy();
     const start = button('Log your first interview');
     await waitFor(() => expect(document.activeElement).toBe(start));
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Log your first interview']);
@@ -54,18 +56,18 @@ describe('popup: empty state', () => {
 });
 
 describe('popup: the form', () => {
-  it('labels every field as the contract says and defaults to today at the next half hour in the user zone', async () => {
-    // 12:10 in New York (17:10Z).
-    setup([], Date.parse('2026-11-24T17:10:00Z'));
+  it('labels every field as the contract says and defaults to an interview that just ended, in the user zone', async () => {
+    // 12:10 in New York (17:10Z): an hour-long interview that just ended started at 11:00.
+    await setup([], Date.parse('2026-11-24T17:10:00Z'));
     await openForm();
     for (const label of LABELS) expect(screen.getAllByLabelText(label)).toHaveLength(1);
     expect(button('Save interview')).toBeTruthy();
-    expect((screen.getByLabelText('Interview date and time') as HTMLInputElement).value).toBe('2026-11-24T12:30');
+    expect((screen.getByLabelText('Interview date and time') as HTMLInputElement).value).toBe('2026-11-24T11:00');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Company')));
   });
 
   it('saves the interview with several interviewers and shows it in the list, focused, with its plan', async () => {
-    const conn = setup([]);
+    const conn = await setup([]);
     await openForm();
     input('Company', 'Northwind');
     input('Role', 'Support Lead');
@@ -104,7 +106,7 @@ describe('popup: the form', () => {
   });
 
   it('puts schema errors next to their fields, focuses the first bad one and keeps every entry', async () => {
-    const conn = setup([]);
+    const conn = await setup([]);
     await openForm();
     input('Role', 'Designer');
     input('Interviewer name', 'Kim');
@@ -138,7 +140,7 @@ describe('popup: the form', () => {
   });
 
   it('places an error on the right interviewer when an empty row in between is skipped', async () => {
-    const conn = setup([]);
+    const conn = await setup([]);
     await openForm();
     input('Company', 'A');
     input('Role', 'B');
@@ -150,11 +152,11 @@ describe('popup: the form', () => {
     await waitFor(() => expect(third.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getAllByLabelText('Interviewer email')[2]!.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getAllByLabelText('Interviewer name')[0]!.getAttribute('aria-invalid')).toBeNull();
-    expect(lastCall(conn)).toMatchObject({ type: 'saveInterview', input: { contacts: [{ name: '', email: 'bad@' }] } });
+    expect(conn.calls.filter((c) => c.type === 'saveInterview').at(-1)).toMatchObject({ input: { contacts: [{ name: '', email: 'bad@' }] } });
   });
 
   it('keeps the entries and says so when the background cannot be reached', async () => {
-    const conn = setup([]);
+    const conn = await setup([]);
     conn.send = () => Promise.reject(new Error('Could not establish connection'));
     await openForm();
     input('Company', 'Fabrikam');
@@ -165,7 +167,7 @@ describe('popup: the form', () => {
   });
 
   it('removes an interviewer', async () => {
-    setup([]);
+    await setup([]);
     await openForm();
     fireEvent.click(button('+ Add another interviewer'));
     input('Interviewer name', 'First', 0);
@@ -174,19 +176,21 @@ describe('popup: the form', () => {
     expect(screen.getAllByLabelText('Interviewer name').map((e) => (e as HTMLInputElement).value)).toEqual(['Second']);
   });
 
-  it('cancels with Esc and saves with Enter on a checkbox', async () => {
-    const conn = setup([]);
+  it('closes an untouched form with Esc, and saves with Enter on a checkbox', async () => {
+    const conn = await setup([]);
     await openForm();
     fireEvent.keyDown(screen.getByLabelText('Company'), { key: 'Escape' });
     await screen.findByRole('button', { name: 'Log your first interview' });
+    // Nothing was typed: nothing to keep, nothing to undo.
     expect(conn.calls).toHaveLength(0);
+    expect(screen.getByRole('status').textContent).toBe('');
     await openForm();
     fireEvent.keyDown(screen.getByLabelText('I have other offers'), { key: 'Enter' });
-    await waitFor(() => expect(conn.calls.map((c) => c.type)).toEqual(['saveInterview']));
+    await waitFor(() => expect(conn.calls.map((c) => c.type).filter((t) => t !== 'saveFormDraft')).toEqual(['saveInterview']));
   });
 
   it('edits an interview in place, keeping its id', async () => {
-    const conn = setup();
+    const conn = await setup();
     await screen.findByRole('list', { name: 'Next steps' });
     const acme = card('Acme Corp');
     fireEvent.click(within(acme).getByRole('button', { name: 'More' }));
@@ -202,9 +206,86 @@ describe('popup: the form', () => {
   });
 });
 
+describe('popup: nothing typed is lost', () => {
+  const value = (label: string, index = 0): string => (screen.getAllByLabelText(label)[index] as HTMLInputElement).value;
+
+  it('keeps half a form when the popup closes and brings it back, with Discard draft that can be undone', async () => {
+    const conn = await setup([]);
+    await openForm();
+    input('Company', 'Northwind');
+    input('Interviewer email', 'ana@northwind.example');
+    fireEvent.click(screen.getByLabelText('I have other offers'));
+    // The popup closes (a click outside it): the page is gone.
+    await waitFor(() => expect(conn.storage.session.data.get('popupFormDraft')).toMatchObject({ fields: { company: 'Northwind', hasOtherOffers: true } }));
+    cleanup();
+
+    render(<PopupApp connection={conn} now={() => SAMPLE_NOW} locale="en-US" />);
+    await screen.findByLabelText('Company');
+    expect(value('Company')).toBe('Northwind');
+    expect(value('Interviewer email')).toBe('ana@northwind.example');
+    expect((screen.getByLabelText('I have other offers') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText(/Your unsaved entries are back \(last changed Today, 12:30 PM\)/)).toBeTruthy();
+
+    fireEvent.click(button('Discard draft'));
+    await screen.findByRole('button', { name: 'Log your first interview' });
+    await waitFor(() => expect(conn.storage.session.data.has('popupFormDraft')).toBe(false));
+    expect(screen.getByRole('status').textContent).toMatch(/Entries discarded\./);
+    const undo = within(screen.getByRole('status')).getByRole('button', { name: 'Undo' });
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    fireEvent.click(undo);
+    await screen.findByLabelText('Company');
+    expect(value('Company')).toBe('Northwind');
+    await waitFor(() => expect(conn.storage.session.data.get('popupFormDraft')).toMatchObject({ fields: { company: 'Northwind' } }));
+  });
+
+  it('makes Esc on a form with entries undoable', async () => {
+    const conn = await setup([]);
+    await openForm();
+    input('Company', 'Fabrikam');
+    input('Notes', 'Met the whole team');
+    fireEvent.keyDown(screen.getByLabelText('Notes'), { key: 'Escape' });
+    await screen.findByRole('button', { name: 'Log your first interview' });
+    expect(conn.state.interviews).toHaveLength(0);
+    fireEvent.click(within(screen.getByRole('status')).getByRole('button', { name: 'Undo' }));
+    await screen.findByLabelText('Company');
+    expect(value('Company')).toBe('Fabrikam');
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('Met the whole team');
+  });
+
+  it('keeps the entries of an edit, for the same interview, and forgets them once saved', async () => {
+    const conn = await setup();
+    await screen.findByRole('list', { name: 'Next steps' });
+    const acme = card('Acme Corp');
+    fireEvent.click(within(acme).getByRole('button', { name: 'More' }));
+    fireEvent.click(within(acme).getByRole('button', { name: 'Edit' }));
+    input('Role', 'Staff Engineer');
+    await waitFor(() => expect(conn.storage.session.data.get('popupFormDraft')).toMatchObject({ id: 'acme', fields: { role: 'Staff Engineer' } }));
+    cleanup();
+    render(<PopupApp connection={conn} now={() => SAMPLE_NOW} locale="en-US" />);
+    expect((await screen.findByRole('heading', { level: 2, name: 'Edit interview at Acme Corp' })).textContent).toBeTruthy();
+    expect(value('Role')).toBe('Staff Engineer');
+    fireEvent.click(button('Save interview'));
+    await screen.findByRole('heading', { level: 3, name: 'Acme Corp — Staff Engineer' });
+    expect(conn.state.interviews.filter((i) => i.company === 'Acme Corp')).toHaveLength(1);
+    await waitFor(() => expect(conn.storage.session.data.has('popupFormDraft')).toBe(false));
+  });
+
+  it('takes a field’s error away as soon as the field is fixed', async () => {
+    await setup([]);
+    await openForm();
+    input('Role', 'Designer');
+    fireEvent.click(button('Save interview'));
+    const company = screen.getByLabelText('Company') as HTMLInputElement;
+    await waitFor(() => expect(company.getAttribute('aria-invalid')).toBe('true'));
+    input('Company', 'Contoso');
+    await waitFor(() => expect(company.getAttribute('aria-invalid')).toBeNull());
+    expect(screen.queryByText('Company is missing')).toBeNull();
+  });
+});
+
 describe('popup: the list', () => {
   it('orders open interviews by next step, with a status each, and keeps closed ones collapsed', async () => {
-    setup();
+    await setup();
     const list = await screen.findByRole('list', { name: 'Next steps' });
     const cards = within(list).getAllByRole('heading', { level: 3 }).map((h) => h.closest('li')!);
     expect(cards.map((c) => [c.querySelector('h3')!.textContent, c.querySelector('.badge')!.textContent])).toEqual([
@@ -212,9 +293,12 @@ describe('popup: the list', () => {
       ['Umbrella Health — Backend Developer', 'Due now'],
       ['Globex — Product Designer', 'Due now'],
       ['Acme Corp — Frontend Engineer', 'Due now'],
-      ['Initech — Data Analyst', 'Upcoming Nov 25'],
+      ['Initech — Data Analyst', 'Upcoming'],
       ['Stark Industries — Solutions Architect', 'Waiting for a reply'],
     ]);
+    // One wording of dates per card: the badge says the state, the line below says when, as the meta line does.
+    expect(card('Initech').querySelector('.next')!.textContent).toBe('Next: Status inquiry, Tomorrow, 10:00 AM');
+    expect(card('Acme Corp').querySelector('.meta')!.textContent).toBe('Interviewed Today, 9:00 AM with Dana Whitfield, Lee Park');
     const closed = screen.getByText('Closed (1)').closest('details')!;
     expect(closed.open).toBe(false);
     expect(screen.queryByRole('heading', { name: /^Hooli/ })).toBeNull();
@@ -226,7 +310,7 @@ describe('popup: the list', () => {
   });
 
   it('draws the timeline with done, due and upcoming steps and their dates', async () => {
-    setup();
+    await setup();
     await screen.findByRole('list', { name: 'Next steps' });
     const steps = within(within(card('Umbrella Health')).getByRole('list', { name: 'Follow-up plan' })).getAllByRole('listitem');
     expect(steps.map((s) => [s.className, s.textContent])).toEqual([
@@ -237,12 +321,15 @@ describe('popup: the list', () => {
     ]);
   });
 
-  it('shows the call card only when a call is acceptable', async () => {
-    setup();
+  it('shows the call card only when a call is acceptable, with the script from the background', async () => {
+    const conn = await setup();
     await screen.findByRole('list', { name: 'Next steps' });
     const initech = card('Initech');
-    expect(within(initech).getByText('Prefer to call? A short script')).toBeTruthy();
-    const script = within(initech).getByRole('list', { name: 'What to say' });
+    const details = within(initech).getByText('Prefer to call? A short script').closest('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const script = await within(initech).findByRole('list', { name: 'What to say' });
+    expect(conn.calls.at(-1)).toEqual({ type: 'callScript', id: 'initech' });
     // The script speaks as the user (their profile name) and names the decision date they gave.
     expect(script.textContent).toMatch(/Hi Priya, this is Alex Doe\./);
     expect(script.textContent).toMatch(/decision might be made around Friday, November 20/);
@@ -252,7 +339,7 @@ describe('popup: the list', () => {
   });
 
   it('renders 1,000 interviews a page at a time', async () => {
-    setup(manyInterviews(1000));
+    await setup(manyInterviews(1000));
     const list = await screen.findByRole('list', { name: 'Next steps' });
     expect(list.querySelectorAll(':scope > li.card')).toHaveLength(PAGE_SIZE);
     const more = screen.getByRole('button', { name: /^Show 20 more/ });
@@ -261,10 +348,11 @@ describe('popup: the list', () => {
   });
 
   it('warns about records that could not be read, and dismisses them', async () => {
-    const conn = fakeConnection({ interviews: [], settings: SAMPLE_SETTINGS, corrupt: [{ key: 'interview:x', reason: 'Interview date is missing', at: '2026-11-24T00:00:00Z', raw: '{}' }] });
+    // A stored record without its date: the background sets it aside and the page says so.
+    const conn = testConnection({ settings: SAMPLE_SETTINGS, stored: { 'interview:x': { id: 'x', company: 'X', role: 'R', contacts: [], history: [] } } });
     render(<PopupApp connection={conn} now={() => SAMPLE_NOW} locale="en-US" />);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/1 saved record\(s\) could not be read.*Interview date is missing/);
+    expect(alert.textContent).toMatch(/1 saved record could not be read and was set aside.*Interview date is missing/);
     fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(lastCall(conn)).toEqual({ type: 'dismissCorrupt', key: 'interview:x' });
@@ -273,26 +361,27 @@ describe('popup: the list', () => {
 
 describe('popup: actions', () => {
   it('opens the prefilled compose for the next step', async () => {
-    const conn = setup();
+    const conn = await setup();
     await screen.findByRole('list', { name: 'Next steps' });
     fireEvent.click(within(card('Globex')).getByRole('button', { name: 'Write email' }));
     await waitFor(() => expect(lastCall(conn)).toEqual({ type: 'openCompose', id: 'globex', kind: 'status-inquiry' }));
   });
 
   it('marks a step sent, and Undo takes it back', async () => {
-    const conn = setup();
+    const conn = await setup();
     await screen.findByRole('list', { name: 'Next steps' });
     fireEvent.click(within(card('Acme Corp')).getByRole('button', { name: 'Mark thank-you sent' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Thank-you email marked as sent\. Next: Status inquiry, Tue, Dec 1, 10:00 AM/));
     expect(conn.calls.at(-1)).toEqual({ type: 'recordEvent', id: 'acme', event: { type: 'sent', step: 'thank-you' } });
-    expect(within(card('Acme Corp')).getByText('Upcoming Dec 1')).toBeTruthy();
+    await waitFor(() => expect(within(card('Acme Corp')).getByText('Next: Status inquiry, Tue, Dec 1, 10:00 AM')).toBeTruthy());
+    expect(card('Acme Corp').querySelector('.badge')!.textContent).toBe('Upcoming');
     fireEvent.click(within(screen.getByRole('status')).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(conn.calls.at(-1)).toEqual({ type: 'undoEvent', id: 'acme', match: { type: 'sent', step: 'thank-you' } }));
     await waitFor(() => expect(within(card('Acme Corp')).getByText('Due now')).toBeTruthy());
   });
 
   it('records a reply with a new decision date, which plans a new inquiry round', async () => {
-    const conn = setup();
+    const conn = await setup();
     await screen.findByRole('list', { name: 'Next steps' });
     const stark = card('Stark Industries');
     fireEvent.click(within(stark).getByRole('button', { name: 'More' }));
@@ -303,11 +392,11 @@ describe('popup: actions', () => {
     fireEvent.click(within(stark).getByRole('button', { name: 'Save reply' }));
     await waitFor(() => expect(conn.calls.at(-1)).toEqual({ type: 'recordEvent', id: 'stark', event: { type: 'reply', newDecisionDate: '2026-12-04' } }));
     // Dec 4 (Fri) + 3 work days = Wed Dec 9, 10:00.
-    await waitFor(() => expect(within(card('Stark Industries')).getByText('Upcoming Dec 9')).toBeTruthy());
+    await waitFor(() => expect(within(card('Stark Industries')).getByText('Next: Status inquiry, Wed, Dec 9, 10:00 AM')).toBeTruthy());
   });
 
   it('records an outcome with kind words and moves the interview to the closed section', async () => {
-    const conn = setup();
+    const conn = await setup();
     await screen.findByRole('list', { name: 'Next steps' });
     const globex = card('Globex');
     fireEvent.click(within(globex).getByRole('button', { name: 'More' }));
@@ -315,24 +404,58 @@ describe('popup: actions', () => {
     fireEvent.click(within(globex).getByRole('button', { name: 'Not selected' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Sorry it did not work out this time/));
     expect(conn.calls.at(-1)).toEqual({ type: 'recordEvent', id: 'globex', event: { type: 'outcome', outcome: 'rejected' } });
-    expect(screen.queryByRole('heading', { level: 3, name: /^Globex/ })).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 3, name: /^Globex/ })).toBeNull());
     expect(screen.getByText('Closed (2)')).toBeTruthy();
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Undo'));
   });
 
-  it('snoozes the next step and says until when', async () => {
-    const conn = setup();
+  it('snoozes the next step until later today, the next work day or a week from now, and says until when', async () => {
+    const conn = await setup();
     await screen.findByRole('list', { name: 'Next steps' });
     const globex = card('Globex');
     fireEvent.click(within(globex).getByRole('button', { name: 'More' }));
     fireEvent.click(within(globex).getByRole('button', { name: 'Snooze' }));
-    // 12:30 + 3 h is still inside today's window.
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Status inquiry snoozed until Today, 3:30 PM/));
-    expect(conn.calls.at(-1)).toEqual({ type: 'snooze', id: 'globex', step: 'status-inquiry' });
+    const choices = within(within(globex).getByRole('group', { name: 'Remind me again' })).getAllByRole('button').map((b) => b.textContent);
+    // Tuesday 12:30: 3 h later is still inside today's window; inquiries come at the preferred 10:00.
+    expect(choices).toEqual(['Later today, 3:30 PM', 'Next work day: Tomorrow, 10:00 AM', 'In a week: Tue, Dec 1, 10:00 AM', 'Cancel']);
+    fireEvent.click(within(globex).getByRole('button', { name: 'In a week: Tue, Dec 1, 10:00 AM' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Status inquiry snoozed until Tue, Dec 1, 10:00 AM/));
+    expect(conn.calls.at(-1)).toEqual({ type: 'snooze', id: 'globex', step: 'status-inquiry', until: 'next-week' });
+    await waitFor(() => expect(card('Globex').querySelector('.badge')!.textContent).toBe('Upcoming'));
+  });
+
+  it('copies the step’s draft (subject and body, from the background) to the clipboard', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void copied.push(text) }, configurable: true });
+    const conn = await setup();
+    await screen.findByRole('list', { name: 'Next steps' });
+    fireEvent.click(within(card('Globex')).getByRole('button', { name: 'Copy email' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Status inquiry copied \(subject and body\)/));
+    expect(conn.calls.at(-1)).toEqual({ type: 'draft', id: 'globex', kind: 'status-inquiry' });
+    const draft = (await conn.background.handlers.draft({ type: 'draft', id: 'globex', kind: 'status-inquiry' }, 'page')) as { ok: true; draft: { subject: string; body: string } };
+    expect(copied).toEqual([`${draft.draft.subject}\n\n${draft.draft.body}`]);
+    expect(copied[0]).toMatch(/Sam/);
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => Promise.reject(new Error('Document is not focused.')) }, configurable: true });
+    await setup();
+    await screen.findByRole('list', { name: 'Next steps' });
+    fireEvent.click(within(card('Globex')).getByRole('button', { name: 'Copy email' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Could not copy to the clipboard: Document is not focused\./));
+  });
+
+  it('offers to mark only steps that are due: no inquiry before the thank-you is sent', async () => {
+    await setup();
+    await screen.findByRole('list', { name: 'Next steps' });
+    const acme = card('Acme Corp');
+    fireEvent.click(within(acme).getByRole('button', { name: 'More' }));
+    expect(within(acme).getAllByRole('button').map((b) => b.textContent)).not.toContain('Mark inquiry sent');
+    expect(within(acme).getByRole('button', { name: 'Mark thank-you sent' })).toBeTruthy();
   });
 
   it('deletes with Undo that restores the same record', async () => {
-    const conn = setup();
+    const conn = await setup();
     await screen.findByRole('list', { name: 'Next steps' });
     const before = structuredClone(conn.state.interviews.find((i) => i.id === 'wayne'));
     const wayne = card('Wayne Enterprises');
@@ -348,7 +471,7 @@ describe('popup: actions', () => {
   });
 
   it('keeps focus on Undo when the last interview is deleted and the empty state appears', async () => {
-    setup([sampleInterviews()[0]!]);
+    await setup([sampleInterviews()[0]!]);
     await screen.findByRole('list', { name: 'Next steps' });
     const acme = card('Acme Corp');
     fireEvent.click(within(acme).getByRole('button', { name: 'More' }));
@@ -359,7 +482,7 @@ describe('popup: actions', () => {
   });
 
   it('closes a sub-panel with Esc and returns focus to More', async () => {
-    setup();
+    await setup();
     await screen.findByRole('list', { name: 'Next steps' });
     const globex = card('Globex');
     const more = within(globex).getByRole('button', { name: 'More' });

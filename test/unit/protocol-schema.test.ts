@@ -12,7 +12,7 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
   restoreInterview: { type: 'restoreInterview', interview: { id: 'a' } },
   recordEvent: { type: 'recordEvent', id: 'a', event: { type: 'sent', step: 'thank-you' } },
   undoEvent: { type: 'undoEvent', id: 'a', match: { type: 'reply' } },
-  snooze: { type: 'snooze', id: 'a', step: 'move-on' },
+  snooze: { type: 'snooze', id: 'a', step: 'move-on', until: 'next-week' },
   saveSettings: { type: 'saveSettings', settings: {} },
   saveProfile: { type: 'saveProfile', profile: {} },
   exportBackup: { type: 'exportBackup' },
@@ -23,6 +23,16 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
   toneRules: { type: 'toneRules' },
   checkTone: { type: 'checkTone', text: 'Any news??', interviewId: 'a' },
   dismissCorrupt: { type: 'dismissCorrupt', key: 'interview:a' },
+  draft: { type: 'draft', id: 'a', kind: 'status-inquiry' },
+  callScript: { type: 'callScript', id: 'a' },
+  saveFormDraft: {
+    type: 'saveFormDraft',
+    draft: {
+      at: '2026-11-24T17:30:00.000Z',
+      fields: { company: 'Acme', role: '', interviewAt: '2026-11-24T11:00', contacts: [{ name: 'Dana', email: '' }], decisionExpectedBy: '', invitedToCall: false, callCustomary: false, hasOtherOffers: false, topic: '', notes: '' },
+    },
+  },
+  reminderView: { type: 'reminderView', id: 'reminder:a:thank-you:1' },
 };
 
 describe('message shapes', () => {
@@ -61,6 +71,8 @@ describe('message shapes', () => {
     [{ type: 'recordEvent', id: 'a', event: { type: 'sent', step: 'thank-you', at: '2020-01-01T00:00:00Z' } }, /Malformed recordEvent/],
     [{ type: 'recordEvent', id: 'a', event: { type: 'reply', newDecisionDate: 'soon' } }, /Malformed recordEvent/],
     [{ type: 'snooze', id: 'a', step: 'thank-you', until: '2030-01-01' }, /Malformed snooze/],
+    [{ type: 'saveFormDraft', draft: { at: '', fields: { company: 'x'.repeat(5000) } } }, /Malformed saveFormDraft/],
+    [{ type: 'draft', id: 'a', kind: 'move-on' }, /Malformed draft/],
     [{ type: 'openCompose', id: 'a', kind: 'move-on' }, /Malformed openCompose/],
     [{ type: 'composeContext', recipients: 'dana@acme.example' }, /Malformed composeContext/],
     [{ type: 'composeContext', recipients: Array(201).fill('a@b.c') }, /Malformed composeContext/],

@@ -8,18 +8,32 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../src/options/OptionsApp';
 import { PopupApp } from '../../src/popup/PopupApp';
 import type { AppState } from '../../src/shared/state-core';
-import { fakeConnection, installFallbackMessages, type FakeConnection } from '../../src/ui/fake-connection';
-import { SAMPLE_NOW, SAMPLE_SETTINGS, sampleInterviews } from '../../src/ui/samples';
+import { SAMPLE_NOW, SAMPLE_SETTINGS, sampleInterviews } from '../support/samples';
+import { installFallbackMessages, testConnection, type TestConnection } from '../support/test-connection';
 
 beforeAll(() => installFallbackMessages());
 afterEach(() => cleanup());
 
 const AT = '2026-11-24T17:00:00.000Z';
 
-function popup(over: Partial<AppState>): FakeConnection {
+/**
+ * The real background on in-memory storage, with the storage state the pages read overridden:
+ * these tests are about what the notice says for each state (how storage comes to be in it is
+ * the store's tests and the worker e2e). Requests still go to the real background.
+ */
+function withState(over: Partial<AppState>, now?: () => number): TestConnection {
+  const conn = testConnection({ interviews: sampleInterviews(), settings: SAMPLE_SETTINGS, ...(now ? { now } : {}) });
+  const patch = (s: AppState): AppState => ({ ...s, ...over });
+  return Object.assign(Object.create(conn) as TestConnection, {
+    load: async () => patch(await conn.load()),
+    watch: (cb: (s: AppState) => void, options?: Parameters<TestConnection['watch']>[1]) => conn.watch((s) => cb(patch(s)), options),
+    firstPage: async () => undefined,
+  });
+}
+
+function popup(over: Partial<AppState>): TestConnection {
   const now = (): number => SAMPLE_NOW;
-  const conn = fakeConnection({ interviews: sampleInterviews(), settings: SAMPLE_SETTINGS, now });
-  conn.set(over);
+  const conn = withState(over, now);
   render(<PopupApp connection={conn} now={now} locale="en-US" />);
   return conn;
 }
@@ -74,8 +88,7 @@ describe('storage notice', () => {
   });
 
   it('the options page shows the same notice', async () => {
-    const conn = fakeConnection({ interviews: sampleInterviews(), settings: SAMPLE_SETTINGS });
-    conn.set({ health: { full: { at: AT } } });
+    const conn = withState({ health: { full: { at: AT } } });
     render(<OptionsApp connection={conn} />);
     expect((await notice()).textContent).toMatch(/storage is full/i);
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { installFallbackMessages } from '../../src/ui/fake-connection';
-import { dayDiff, formatDateTime, formatDateTimeCompact, formatDay, formatShortDate, formatTime, formatWhen, nextHalfHour, toLocalInput, wallClock, weekdayNames } from '../../src/ui/format';
+import { installFallbackMessages } from '../support/test-connection';
+import { dayDiff, formatDateTime, formatDateTimeCompact, formatDay, formatShortDate, formatTime, formatWhen, recentHalfHour, toLocalInput, wallClockToMs, wallClock, weekdayNames } from '../../src/shared/format';
 import { formatEntry, t } from '../../src/shared/i18n';
 
 beforeAll(() => installFallbackMessages());
@@ -19,15 +19,22 @@ describe('wall clock in the user zone', () => {
     expect(toLocalInput('nonsense', 'UTC')).toBe('');
   });
 
-  it('defaults to the next half hour on the local clock', () => {
-    expect(nextHalfHour(Date.parse('2026-11-24T17:10:00Z'), 'America/New_York')).toBe('2026-11-24T12:30');
-    expect(nextHalfHour(Date.parse('2026-11-24T17:30:00Z'), 'America/New_York')).toBe('2026-11-24T12:30');
-    expect(nextHalfHour(Date.parse('2026-11-24T17:30:01Z'), 'America/New_York')).toBe('2026-11-24T13:00');
-    expect(nextHalfHour(Date.parse('2026-11-24T17:59:00Z'), 'America/New_York')).toBe('2026-11-24T13:00');
-    // Kathmandu is UTC+5:45: local half hours are not UTC half hours.
-    expect(nextHalfHour(Date.parse('2026-11-24T06:20:00Z'), 'Asia/Kathmandu')).toBe('2026-11-24T12:30');
-    // Late evening rolls into the next day.
-    expect(nextHalfHour(Date.parse('2026-11-25T04:50:00Z'), 'America/New_York')).toBe('2026-11-25T00:00');
+  it('defaults to the start of an hour-long interview that just ended, on the local half hour', () => {
+    // 12:10 in New York: it started around 11:10, so 11:00.
+    expect(recentHalfHour(Date.parse('2026-11-24T17:10:00Z'), 'America/New_York')).toBe('2026-11-24T11:00');
+    expect(recentHalfHour(Date.parse('2026-11-24T17:30:00Z'), 'America/New_York')).toBe('2026-11-24T11:30');
+    expect(recentHalfHour(Date.parse('2026-11-24T17:29:59Z'), 'America/New_York')).toBe('2026-11-24T11:00');
+    expect(recentHalfHour(Date.parse('2026-11-24T17:59:00Z'), 'America/New_York')).toBe('2026-11-24T11:30');
+    // Kathmandu is UTC+5:45: local half hours are not UTC half hours (06:20Z is 12:05 local).
+    expect(recentHalfHour(Date.parse('2026-11-24T06:20:00Z'), 'Asia/Kathmandu')).toBe('2026-11-24T11:00');
+    // Just after midnight it is the evening before.
+    expect(recentHalfHour(Date.parse('2026-11-25T05:20:00Z'), 'America/New_York')).toBe('2026-11-24T23:00');
+  });
+
+  it('turns a wall-clock time into its instant in the zone, DST included', () => {
+    expect(new Date(wallClockToMs('2026-11-24', '14:00', 'America/New_York')).toISOString()).toBe('2026-11-24T19:00:00.000Z');
+    expect(new Date(wallClockToMs('2026-07-24', '14:00', 'America/New_York')).toISOString()).toBe('2026-07-24T18:00:00.000Z');
+    expect(wallClockToMs('2026-02-30', '14:00', 'UTC')).toBeNaN();
   });
 
   it('counts local days across a DST change', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALIDATION_MESSAGES } from '../../src/domain/model';
 import { setFallbackMessages, type Messages } from '../../src/shared/i18n';
-import { issueText } from '../../src/ui/issue-text';
+import { CALL_TIPS } from '../../src/domain/call-card';
+import { issueText } from '../../src/ui/problem-text';
 
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -38,7 +39,7 @@ describe('UI messages', () => {
   });
 
   it('keeps the visible labels the contract names', () => {
-    const labels = ['Company', 'Role', 'Interview date and time', 'Interviewer name', 'Interviewer email', 'Decision expected by', 'They invited me to call', 'Calling back is customary in my field', 'I have other offers', 'Topic we discussed', 'Notes', 'Save interview'];
+    const labels = ['Company', 'Role', 'Interview date and time', 'Interviewer name', 'Interviewer email', 'Decision expected by', 'They invited me to call', 'In my field, people usually follow up by phone', 'I have other offers', 'Topic we discussed', 'Notes', 'Save interview'];
     const values = new Set(Object.values(messages).map((m) => m.message));
     expect(labels.filter((l) => !values.has(l))).toEqual([]);
   });
@@ -47,13 +48,22 @@ describe('UI messages', () => {
     for (const [code, text] of Object.entries(VALIDATION_MESSAGES)) expect(messages[`v_${code}`]?.message, code).toBe(text);
   });
 
-  it('shows a validation message through the i18n table, and an unknown one as it came', () => {
+  it('has every call tip of the domain, word for word, under call_tip_<code>', () => {
+    for (const [code, text] of Object.entries(CALL_TIPS)) expect(messages[`call_tip_${code}`]?.message, code).toBe(text);
+  });
+
+  it('shows a validation code through the i18n table, and a problem code as its own message', () => {
     try {
-      setFallbackMessages({ v_companyIsMissing: { message: 'Il manque le nom de l’entreprise' } });
-      expect(issueText('Company is missing')).toBe('Il manque le nom de l’entreprise');
-      expect(issueText('The disk is full')).toBe('The disk is full');
+      setFallbackMessages({ ...messages, v_companyIsMissing: { message: 'Il manque le nom de l’entreprise' } });
+      expect(issueText({ code: 'companyIsMissing' })).toBe('Il manque le nom de l’entreprise');
+      expect(issueText({ code: 'notFound' })).toBe('That interview no longer exists.');
     } finally {
       setFallbackMessages(messages as Messages);
     }
+  });
+
+  it('has no "(s)" plurals: each count has its forms, chosen with Intl.PluralRules', () => {
+    expect(Object.entries(messages).filter(([, e]) => /\(s\)/.test(e.message)).map(([k]) => k)).toEqual([]);
+    for (const key of Object.keys(messages).filter((k) => k.endsWith('_one'))) expect(messages[key.replace(/_one$/, '_other')], key).toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRows, buildRowsSliced } from '../../src/ui/plan-view';
-import { SAMPLE_NOW, SAMPLE_SETTINGS, manyInterviews, sampleInterviews } from '../../src/ui/samples';
+import { buildRows, buildRowsSliced } from '../../src/shared/rows';
+import { SAMPLE_NOW, SAMPLE_SETTINGS, manyInterviews, sampleInterviews } from '../support/samples';
 
 describe('list order', () => {
   it('puts open interviews by their next step, nothing pending last, and closed ones apart', () => {

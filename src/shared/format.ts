@@ -1,11 +1,12 @@
 /**
- * Dates and times for people: formatted with Intl in the user's locale (the
- * browser's unless a test pins one) and in the zone from their settings, so
- * "10:00" means 10:00 where they live, whatever the machine's zone.
+ * Dates and times for people, in one place for every part of the extension (pages,
+ * notifications): formatted with Intl in the user's locale (the browser's unless a test pins
+ * one) and in the zone from their settings, so "10:00" means 10:00 where they live, whatever
+ * the machine's zone. Which local day an instant falls on, and which instant a wall-clock time
+ * is, come from the domain calendar (the planner's own rules, DST included).
  */
-import { t } from '../shared/i18n';
-
-const DAY_MS = 86_400_000;
+import { localDate, localDayOf, parseDay, wallClockMs } from '../domain/calendar';
+import { t } from './i18n';
 
 /** Intl formatters are slow to build and a list formats thousands of dates: keep them. */
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -37,8 +38,15 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** "YYYY-MM-DD" of an instant in `timeZone`. */
 export function localDay(ms: number, timeZone: string): string {
-  const p = wallClock(ms, timeZone);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  return localDate(ms, timeZone);
+}
+
+/** Epoch ms of a wall-clock time ("YYYY-MM-DD", "HH:mm") in `timeZone`. */
+export function wallClockToMs(day: string, time: string, timeZone: string): number {
+  const d = parseDay(day);
+  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  if (d === undefined || !m) return NaN;
+  return wallClockMs(d, Number(m[1]) * 60 + Number(m[2]), timeZone);
 }
 
 /** The value of an `<input type="datetime-local">` showing the instant in `timeZone`. */
@@ -50,16 +58,17 @@ export function toLocalInput(iso: string, timeZone: string): string {
 }
 
 /**
- * The form's default interview time: today, at the next half hour on the
- * local clock (14:10 → 14:30, 14:30 → 14:30). Zones with 45-minute offsets
+ * The form's default interview time. Interviews are logged after they happen, so it is the
+ * start of an hour-long interview that just ended: an hour ago, on the half hour at or
+ * before it on the local clock (14:10 → 13:00, 14:30 → 13:30). Zones with 45-minute offsets
  * are why this works on the wall clock rather than on UTC.
  */
-export function nextHalfHour(nowMs: number, timeZone: string): string {
-  const p = wallClock(nowMs, timeZone);
-  const seconds = Math.floor(nowMs / 1000) % 60;
+export function recentHalfHour(nowMs: number, timeZone: string): string {
+  const hourAgo = nowMs - 3_600_000;
+  const p = wallClock(hourAgo, timeZone);
+  const seconds = Math.floor(hourAgo / 1000) % 60;
   const past = (p.minute % 30) * 60 + seconds;
-  const wait = past === 0 ? 0 : 30 * 60 - past;
-  return toLocalInput(new Date(nowMs - (nowMs % 1000) + wait * 1000).toISOString(), timeZone);
+  return toLocalInput(new Date(hourAgo - (hourAgo % 1000) - past * 1000).toISOString(), timeZone);
 }
 
 /** A civil "YYYY-MM-DD" as the locale writes it ("Nov 20, 2026"). */
@@ -102,9 +111,7 @@ export function formatShortDate(iso: string | number, fmt: Fmt): string {
 /** Whole local days from `now` to `iso` in the zone (0 = same day, 1 = tomorrow). */
 export function dayDiff(iso: string | number, nowMs: number, timeZone: string): number {
   const ms = typeof iso === 'number' ? iso : Date.parse(iso);
-  const a = Date.parse(`${localDay(ms, timeZone)}T00:00:00Z`);
-  const b = Date.parse(`${localDay(nowMs, timeZone)}T00:00:00Z`);
-  return Math.round((a - b) / DAY_MS);
+  return localDayOf(ms, timeZone) - localDayOf(nowMs, timeZone);
 }
 
 const rtfCache = new Map<string, Intl.RelativeTimeFormat>();
@@ -142,4 +149,10 @@ export function formatWhen(iso: string | number, nowMs: number, fmt: Fmt): strin
 export function weekdayNames(locale: string | undefined, style: 'long' | 'short' = 'long'): string[] {
   // 2023-01-01 was a Sunday.
   return [0, 1, 2, 3, 4, 5, 6].map((d) => dtf(locale, { timeZone: 'UTC', weekday: style }).format(Date.UTC(2023, 0, 1 + d)));
+}
+
+/** The weekday's name of an instant in the zone ("Wednesday"). */
+export function formatWeekday(iso: string | number, fmt: Fmt): string {
+  const ms = typeof iso === 'number' ? iso : Date.parse(iso);
+  return dtf(fmt.locale, { timeZone: fmt.timeZone, weekday: 'long' }).format(ms);
 }

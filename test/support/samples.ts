@@ -2,7 +2,7 @@
  * Example data for unit tests, screenshots and the bench: a handful of interviews in every
  * state around one fixed moment, and a generator for many. Not imported by the extension's pages.
  */
-import type { Interview, Settings } from '../domain/types';
+import type { Interview, Settings } from '../../src/domain/types';
 
 /** Tuesday 2026-11-24, 12:30 in New York. */
 export const SAMPLE_NOW = Date.parse('2026-11-24T17:30:00Z');
