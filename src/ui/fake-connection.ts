@@ -194,7 +194,16 @@ export function fakeConnection(options: FakeOptions = {}): FakeConnection {
       return find(id) ? { ok: true, url: `https://mail.google.com/mail/?view=cm&interview=${id}&kind=${kind}` } : { ok: false, error: 'not found' };
     },
     composeContext() {
-      return { ok: true, interviews: [], loggedAny: conn.state.interviews.length > 0 };
+      return { ok: true, interviews: [], others: [], loggedAny: conn.state.interviews.length > 0 };
+    },
+    composeDraft() {
+      return { ok: false, error: 'not found' };
+    },
+    reportError() {
+      return { ok: true };
+    },
+    diagnostics() {
+      return { ok: true, version: '0.1.0', browser: 'Preview', errors: [] };
     },
     toneRules() {
       return { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } };

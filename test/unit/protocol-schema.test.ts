@@ -20,7 +20,10 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
   applyImport: { type: 'applyImport', backup: {} },
   openCompose: { type: 'openCompose', id: 'a', kind: 'thank-you' },
   composeContext: { type: 'composeContext', recipients: ['dana@acme.example'] },
+  composeDraft: { type: 'composeDraft', id: 'a' },
   toneRules: { type: 'toneRules' },
+  reportError: { type: 'reportError', where: 'insert', message: 'To not found', skeleton: 'div.M9' },
+  diagnostics: { type: 'diagnostics' },
   dismissCorrupt: { type: 'dismissCorrupt', key: 'interview:a' },
 };
 
@@ -98,6 +101,6 @@ describe('senders', () => {
   });
 
   it('content scripts may only ask for compose things', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'openCompose', 'recordEvent', 'snooze', 'toneRules', 'undoEvent']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'composeDraft', 'recordEvent', 'reportError', 'toneRules', 'undoEvent']);
   });
 });
