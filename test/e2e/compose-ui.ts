@@ -146,24 +146,29 @@ export function composeKit(session: () => ExtensionSession) {
   }
 
   /**
-   * Clicks (for real) the panel button whose text is `label` (or starts with it). The panel renders
-   * again when the tone check runs; a button replaced between finding and clicking it is found again.
+   * Clicks (for real) the first element matching `selector` in the control's shadow root whose text
+   * starts with `label`. The panel renders again when the tone check runs; an element replaced
+   * between finding and clicking it is found again.
    */
-  async function panelButton(root: ElementHandle<Element>, label: string): Promise<void> {
+  async function clickShadow(root: ElementHandle<Element>, selector: string, label = ''): Promise<void> {
     for (let tries = 0; ; tries++) {
       const h = await root.evaluateHandle(
-        (r, l) => [...((r.querySelector('followup-control') as Shadowed | null)?.__shadow?.querySelectorAll('.p button') ?? [])].find((b) => b.textContent!.startsWith(l)) ?? null,
+        (r, sel, l) => [...((r.querySelector('followup-control') as Shadowed | null)?.__shadow?.querySelectorAll(sel) ?? [])].find((b) => b.textContent!.startsWith(l)) ?? null,
+        selector,
         label,
       );
       const el = h.asElement();
-      if (!el) throw new Error(`no panel button "${label}" in: ${await panelText(root)}`);
+      if (!el) throw new Error(`no ${selector} "${label}" in: ${await panelText(root)}`);
       try {
         return await clickOn(el as ElementHandle<Element>);
       } catch (error) {
-        if (tries > 5 || !/detached/i.test(String(error))) throw error;
+        if (tries > 5 || !/detached|not clickable/i.test(String(error))) throw error;
       }
     }
   }
+
+  /** Clicks (for real) the panel button whose text is `label` (or starts with it). */
+  const panelButton = (root: ElementHandle<Element>, label: string) => clickShadow(root, '.p button', label);
 
   /** Chooses `interview` in the panel (asking for its drafts) and waits for Insert. */
   async function choose(root: ElementHandle<Element>, interview: string): Promise<void> {
@@ -204,5 +209,5 @@ export function composeKit(session: () => ExtensionSession) {
     if (after) expect(body.indexOf(after), body).toBeGreaterThan(at);
   }
 
-  return { open, settle, compose, controlsIn, shadow, panelText, panelShows, openPanel, panelButton, choose, text, value, typeAt, expectDraftAbove };
+  return { open, settle, compose, controlsIn, shadow, panelText, panelShows, openPanel, panelButton, clickShadow, choose, text, value, typeAt, expectDraftAbove };
 }
