@@ -39,6 +39,8 @@ export type Compose = {
   open(focus?: boolean): void;
   close(refocus?: boolean): void;
   recipients(): string[];
+  /** The subject field when it is shown for editing, else null. */
+  subject(): HTMLInputElement | null;
   /**
    * Fills To (if empty), the subject (if empty or `replaceSubject`) and the body top, each only
    * while it has focus; the user's own words are kept whatever happens. Returns what could not be
@@ -182,11 +184,14 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
     },
     open,
     close,
-    recipients: () => site.recipients(root, body),
+    // A compose FollowUp does not recognise has no known recipients or subject: its root is a
+    // guess, and looking around it could find another compose's fields.
+    recipients: () => (floating ? [] : site.recipients(root, body)),
+    subject: () => (floating ? null : site.subject(root)),
 
     async insert(iv, kind, d, replaceSubject) {
       const problems: Problem[] = [];
-      const subject = site.subject(root);
+      const subject = c.subject();
       /** Puts back the user's body and subject if a write meant for another field changed them. */
       const guard = (...fields: (HTMLElement | null)[]) => {
         const undo = fields.map((f) => (f ? snap(f) : () => false));
@@ -199,10 +204,11 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
       if (d.to.length && !c.recipients().length) {
         const strayed = guard(body, subject);
         const to = d.to.join(', ');
-        const ok = await site.addTo(root, body, d.to).catch((e: unknown) => (report('fill-to', e, root), false));
+        const ok = !floating && (await site.addTo(root, body, d.to).catch((e: unknown) => (report('fill-to', e, root), false)));
         if (strayed() || !ok) fail('to', T('fillTo', to), to);
       }
-      if (subject && (replaceSubject || !subject.value.trim())) {
+      if (floating) fail('subject', T('fillSubject', d.subject), d.subject);
+      else if (subject && (replaceSubject || !subject.value.trim())) {
         const strayed = guard(body);
         if (!setValue(subject, d.subject) || strayed()) fail('subject', T('fillSubject', d.subject), d.subject);
       }

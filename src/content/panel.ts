@@ -121,7 +121,7 @@ export function openPanel(c: Compose, focus: boolean): Panel {
           row(...iv.drafts.map((x) => button(doc, kindName(x.kind), redo(() => ((kind = x.kind), (confirm = false))), { 'aria-pressed': String(x === d), 'data-k': x.kind }))),
           h(doc, 'div', { class: 'pv' }, h(doc, 'div', { class: 'm' }, `${T('to')} ${d.draft.to.join(', ')}`), h(doc, 'div', { class: 'm' }, `${T('subject')} ${d.draft.subject}`), h(doc, 'div', null, d.draft.body)),
         );
-        const subject = c.site.subject(c.root)?.value.trim();
+        const subject = c.subject()?.value.trim();
         if (confirm && subject) kids.push(p(T('replace', subject)), row(button(doc, T('replaceYes'), insert(iv, d.kind, true), { class: 'go', 'data-k': 'go' }), button(doc, T('keep'), insert(iv, d.kind, false))));
         else kids.push(row(button(doc, T('insert'), subject && subject !== d.draft.subject ? redo(() => (confirm = true)) : insert(iv, d.kind, false), { class: 'go', 'data-k': 'go' })));
       }

@@ -15,6 +15,7 @@ import { t } from '../shared/i18n';
 import { issueText } from '../ui/issue-text';
 import { buildIcs, upcomingEvents } from '../ui/ics';
 import { stepName } from '../ui/steps';
+import { DiagnosticsSection } from './DiagnosticsSection';
 
 type Props = { connection: Connection; now?: () => number; locale?: string };
 
@@ -35,6 +36,7 @@ export function OptionsApp({ connection, now = Date.now, locale }: Props) {
           <ScheduleSection connection={connection} settings={state.settings} now={now} locale={locale} />
           <BackupSection connection={connection} now={now} />
           <CalendarSection state={state} now={now} locale={locale} />
+          <DiagnosticsSection connection={connection} now={now} />
         </>
       )}
     </main>

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { createBackground } from '../../src/background/app';
+import { createBackground, OPEN_PANEL_COMMAND } from '../../src/background/app';
 import { ERRORS_LIMIT, LEDGER_LIMIT } from '../../src/background/compose-guard';
 import { RATE_LIMITS } from '../../src/background/handlers';
 import { CONTENT_SCRIPT_MESSAGES } from '../../src/shared/protocol-schema';
@@ -158,5 +158,28 @@ describe('F1: least privilege for the webmail page', () => {
     expect(d.skeleton).toMatchObject({ where: 'fill-to', host: 'mail.google.com' });
     expect(JSON.stringify(d)).not.toContain('@');
     expect(await send({ type: 'reportError', where: 'x', message: 'y'.repeat(501) }, tab(7))).toMatchObject({ ok: false });
+  });
+});
+
+describe('the keyboard shortcut (issue 14)', () => {
+  it('is a manifest command with a suggested key and a translated description, and needs no permission', () => {
+    const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
+    expect(manifest.commands[OPEN_PANEL_COMMAND]).toEqual({ suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdOpenComposePanel__' });
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'storage']);
+  });
+
+  it('asks the tab it was pressed in (else the active tab) to open the panel, and nothing else', async () => {
+    const told: [number, unknown][] = [];
+    const b = createBackground({ ...platform, sendToTab: async (id, m) => void told.push([id, m]), activeTab: async () => 9 });
+    await b.onCommand(OPEN_PANEL_COMMAND, 4);
+    await b.onCommand(OPEN_PANEL_COMMAND);
+    await b.onCommand('something-else', 4);
+    expect(told).toEqual([
+      [4, { type: 'openPanel' }],
+      [9, { type: 'openPanel' }],
+    ]);
+    // A tab without our content script refuses: logged, not thrown.
+    const refusing = createBackground({ ...platform, sendToTab: () => Promise.reject(new Error('Could not establish connection')) });
+    await expect(refusing.onCommand(OPEN_PANEL_COMMAND, 4)).resolves.toBeUndefined();
   });
 });
