@@ -123,6 +123,9 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
 
   function remount(): boolean {
     if (host.isConnected) return true;
+    // A compose that left the page gets nothing put back into it (its own observer would see that
+    // change and try again, for ever); the watcher lets it go.
+    if (!alive()) return false;
     if (floating) {
       const r = body.getBoundingClientRect();
       host.style.cssText = `position:fixed;z-index:2147483646;top:${Math.max(4, r.top + 4)}px;left:${Math.max(4, r.right - 150)}px`;

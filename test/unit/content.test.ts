@@ -501,6 +501,29 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     expect(document.querySelectorAll('followup-control')).toHaveLength(0);
   });
 
+  it('puts nothing back into a compose the page removed at once, where nothing observes it (no endless remounting)', async () => {
+    // An inline reply opens with focus (the control goes in at once), and the page closes it in
+    // the same task, before any observer ran: the compose's own observer then sees its toolbar
+    // change in a tree that left the page. Mounting there again would change it again, for ever;
+    // past a few mounts this stand-in throws, to end such a loop in a failure rather than a hang.
+    let mounts = 0;
+    const mount = gmail.mount;
+    vi.spyOn(gmail, 'mount').mockImplementation((send, host) => {
+      if (++mounts > 20) throw new Error('remounting without end');
+      return mount(send, host);
+    });
+    const area = document.getElementById('reply-area')!;
+    const inline = clone('inline-template');
+    inline.querySelector('[data-slot=to]')!.append(clone('to-chips'));
+    area.append(inline);
+    inline.querySelector<HTMLElement>('[g_editable]')!.focus();
+    expect(inline.querySelectorAll('followup-control')).toHaveLength(1);
+    inline.remove();
+    await frames();
+    expect(mounts).toBe(1);
+    expect(inline.querySelectorAll('followup-control')).toHaveLength(1);
+  });
+
   it('finds a compose where the dock is not watched when its editor takes focus', async () => {
     const area = document.getElementById('reply-area')!;
     const inline = clone('inline-template');
