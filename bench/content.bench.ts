@@ -2,12 +2,14 @@
  * The content script's cost on a webmail page (run after `npm run build`, as `npm run bench` does).
  * Two headless Chromium launches in the same run, one with the built extension and one without,
  * on the Gmail compose fixture at its real URL:
- * - main-thread CPU time for a burst of 20,000 unrelated DOM mutations, from the burst's start
- *   until the page is idle again (our batched scan included), for a webmail-like burst and for the
- *   worst case; runs alternate between the two browsers and the medians are compared (goal: ratio
- *   ≤ 1.01);
- * - the delay from a compose being added to the page to our control being in it (page-side
- *   MutationObserver, median; goal ≤ 100 ms);
+ * - main-thread CPU time for a burst of 20,000 DOM mutations, from the burst's start until the
+ *   page is idle again (our handling included): a webmail-like burst, unrelated node churn (the
+ *   worst case of the page-wide observer issue 14 removed), and the worst case for what the
+ *   content script does watch (nodes in and out of <body>, the compose's own editor changing,
+ *   focus moving); runs alternate between the two browsers and the medians are compared (goal:
+ *   ratio ≤ 1.02);
+ * - the delay from a compose appearing (in Gmail's dock) or taking focus (an inline reply, in a
+ *   place nothing observes) to our control being in it (median; goal ≤ 100 ms);
  * - the content script's gzip size for both builds.
  * Figures are printed and recorded; nothing here asserts a time.
  */
@@ -20,8 +22,8 @@ import { record } from './record';
 
 const URL = 'https://mail.google.com/mail/u/0/#inbox';
 const MUTATIONS = 20_000;
-const RUNS = 21;
-const OPENS = 25;
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const OPENS = Number(process.env.BENCH_OPENS ?? 25);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -39,17 +41,24 @@ async function openFixture(browser: Browser): Promise<Page> {
     void r.respond({ status: 404, contentType: 'text/plain', body: '' });
   });
   await page.goto(URL, { waitUntil: 'load' });
+  // Focus events (the 'watched' burst, an inline reply taking focus) only fire in a focused page.
+  await page.bringToFront();
   return page;
 }
 
-type Workload = 'inbox' | 'nodes';
+type Workload = 'inbox' | 'nodes' | 'watched';
 
 /**
  * Main-thread CPU milliseconds (CDP ThreadTime: CPU time, so other load on the machine counts
  * less than in wall time) from the start of a burst until the page is idle again.
  * - 'inbox': what a webmail does all day: Gmail-like inbox rows inserted (with their ~15
  *   elements) and removed, class toggles and text updates, in equal shares;
- * - 'nodes': the worst case for a childList observer: every mutation adds or removes a tiny node.
+ * - 'nodes': unrelated node churn: every mutation adds or removes a tiny node (the worst case for a
+ *   page-wide childList observer);
+ * - 'watched': the worst case for what the content script watches: in turn, a tooltip-like node
+ *   added to and removed from <body> (whose children it observes), a node added to or removed from
+ *   the open compose's editor (the compose's own observer), and focus moving between two fields
+ *   (its focusin listener).
  */
 async function burst(page: Page, workload: Workload): Promise<number> {
   const cdp = await page.createCDPSession();
@@ -62,6 +71,12 @@ async function burst(page: Page, workload: Workload): Promise<number> {
   await page.evaluate(
     async (total, workload) => {
       const list = document.getElementById('threads')!;
+      const editor = document.querySelector('#dock [g_editable]')!;
+      const fields = [0, 1].map(() => {
+        const input = document.createElement('input');
+        document.getElementById('thread')!.append(input);
+        return input;
+      });
       const el = (tag: string, cls: string, text?: string) => {
         const e = document.createElement(tag);
         e.className = cls;
@@ -90,6 +105,23 @@ async function burst(page: Page, workload: Workload): Promise<number> {
         await new Promise((r) => requestAnimationFrame(r));
         for (let k = 0; k < 1000 && done < total; k++, done++, n++) {
           const rows = list.children;
+          if (workload === 'watched') {
+            switch (n % 4) {
+              case 0:
+                document.body.append(el('div', 'T-ays', `Tip ${n}`));
+                break;
+              case 1:
+                document.body.lastElementChild!.remove();
+                break;
+              case 2:
+                if (n % 8 === 2) editor.append(el('span', '', 'x'));
+                else editor.lastChild!.remove();
+                break;
+              default:
+                fields[(n >> 2) % 2]!.focus();
+            }
+            continue;
+          }
           if (workload === 'nodes') {
             if (rows.length > 60) rows[0]!.remove();
             else list.append(document.createElement('tr'));
@@ -112,6 +144,7 @@ async function burst(page: Page, workload: Workload): Promise<number> {
           }
         }
       }
+      for (const f of fields) f.remove();
       // Idle again: two frames, plus longer than any batched work may wait.
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       await new Promise((r) => setTimeout(r, 350));
@@ -122,6 +155,27 @@ async function burst(page: Page, workload: Workload): Promise<number> {
   const spent = (await cpu()) - before;
   await cdp.detach();
   return spent;
+}
+
+/** Milliseconds from an inline reply appearing and taking focus (in the thread, which nothing observes) to our control being in it. */
+function focusDelay(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const area = document.getElementById('reply-area')!;
+        const t0 = performance.now();
+        (document.querySelector('[data-act=reply]') as HTMLElement).click();
+        const done = () => {
+          const dt = performance.now() - t0;
+          observer.disconnect();
+          (area.querySelector('[data-act=close]') as HTMLElement).click();
+          resolve(dt);
+        };
+        const observer = new MutationObserver(() => area.querySelector('followup-control') && done());
+        observer.observe(area, { childList: true, subtree: true });
+        if (area.querySelector('followup-control')) done();
+      }),
+  );
 }
 
 /** Milliseconds from a compose being added to our control being in it. */
@@ -158,8 +212,9 @@ it('measures the content script on the Gmail fixture, with and without the exten
     await pageWith.waitForFunction(() => document.querySelector('#dock followup-control'), { timeout: 15_000 });
     const pageWithout = await openFixture(without);
 
-    const cost: Record<Workload, { with: number[]; without: number[] }> = { inbox: { with: [], without: [] }, nodes: { with: [], without: [] } };
-    for (const w of ['inbox', 'nodes'] as const) {
+    const WORKLOADS = ['inbox', 'nodes', 'watched'] as const;
+    const cost: Record<Workload, { with: number[]; without: number[] }> = { inbox: { with: [], without: [] }, nodes: { with: [], without: [] }, watched: { with: [], without: [] } };
+    for (const w of WORKLOADS) {
       await burst(pageWith, w); // warm-up, not counted
       await burst(pageWithout, w);
       for (let i = 0; i < RUNS; i++) {
@@ -169,23 +224,34 @@ it('measures the content script on the Gmail fixture, with and without the exten
     }
 
     const delays: number[] = [];
+    const focused: number[] = [];
     await controlDelay(pageWith);
-    for (let i = 0; i < OPENS; i++) delays.push(await controlDelay(pageWith));
+    await focusDelay(pageWith);
+    for (let i = 0; i < OPENS; i++) {
+      delays.push(await controlDelay(pageWith));
+      focused.push(await focusDelay(pageWith));
+    }
 
     const gz = (target: string) => gzipSync(readFileSync(`dist/${target}/src/content/index.js`), { level: 9 }).length;
-    const rows = (['inbox', 'nodes'] as const).flatMap((w) => {
+    const WHAT: Record<Workload, string> = {
+      inbox: 'webmail-like burst (rows in and out, class and text changes)',
+      nodes: 'unrelated node churn (every mutation adds or removes a node)',
+      watched: 'worst case for what is watched (nodes in and out of <body>, the compose editor changing, focus moving)',
+    };
+    const rows = WORKLOADS.flatMap((w) => {
       const mw = median(cost[w].with);
       const mo = median(cost[w].without);
-      const what = w === 'inbox' ? 'webmail-like burst (rows in and out, class and text changes)' : 'worst case (every mutation adds or removes a node)';
       return [
-        { metric: `main-thread CPU, ${MUTATIONS} unrelated mutations, ${what}: with / without the extension (medians of ${RUNS})`, value: Number(mw.toFixed(1)), unit: `ms / ${mo.toFixed(1)} ms` },
-        { metric: `main-thread CPU ratio, ${what}`, value: Number((mw / mo).toFixed(3)), unit: '×', goal: w === 'inbox' ? '≤ 1.01' : undefined },
+        { metric: `main-thread CPU, ${MUTATIONS} mutations, ${WHAT[w]}: with / without the extension (medians of ${RUNS})`, value: Number(mw.toFixed(1)), unit: `ms / ${mo.toFixed(1)} ms` },
+        { metric: `main-thread CPU ratio, ${WHAT[w]}`, value: Number((mw / mo).toFixed(3)), unit: '×', goal: '≤ 1.02' },
       ];
     });
     record('Content script (Gmail and Outlook)', [
       ...rows,
       { metric: `compose appears → control present (median of ${OPENS})`, value: Number(median(delays).toFixed(1)), unit: 'ms', goal: '≤ 100 ms' },
       { metric: 'compose appears → control present (worst)', value: Number(Math.max(...delays).toFixed(1)), unit: 'ms' },
+      { metric: `inline reply appears and takes focus → control present (median of ${OPENS})`, value: Number(median(focused).toFixed(1)), unit: 'ms', goal: '≤ 100 ms' },
+      { metric: 'inline reply appears and takes focus → control present (worst)', value: Number(Math.max(...focused).toFixed(1)), unit: 'ms' },
       { metric: 'content script, Chrome build (gzip)', value: gz('chrome'), unit: 'B', goal: '≤ 12288 B' },
       { metric: 'content script, Firefox build (gzip)', value: gz('firefox'), unit: 'B', goal: '≤ 12288 B' },
     ]);

@@ -3,6 +3,7 @@
  * whole of it runs in unit tests on fake-browser and in the bench on plain
  * in-memory storage. src/background/index.ts wires it to the real browser API.
  */
+import type { TabMessage } from '../shared/protocol';
 import type { SenderLike } from '../shared/protocol-schema';
 import { fullFrom, STORAGE_HEALTH_KEY } from '../shared/state-core';
 import { createHandlers, dispatch, type Handlers } from './handlers';
@@ -27,7 +28,16 @@ export type BackgroundPlatform = {
   now(): number;
   minAlarmDelayMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The extension's version and the browser, for "Copy diagnostics". */
+  about?: () => { version: string; browser: string };
+  /** Sends a message to the content scripts of a tab (tabs.sendMessage: no permission needed). */
+  sendToTab?: (tabId: number, message: TabMessage) => Promise<unknown>;
+  /** The active tab of the focused window, when a command arrives without one. */
+  activeTab?: () => Promise<number | undefined>;
 };
+
+/** The keyboard command (manifest.json "commands") that opens the compose panel in the focused compose. */
+export const OPEN_PANEL_COMMAND = 'open-compose-panel';
 
 export type Background = ReturnType<typeof createBackground>;
 
@@ -50,7 +60,16 @@ export function createBackground(platform: BackgroundPlatform) {
     log,
   });
   const popupIndex = keepPopupIndex(store, platform.session, platform.now, log);
-  const handlers: Handlers = createHandlers({ store, scheduler, notifier, session: platform.session, openTab: platform.openTab, now: platform.now, log });
+  const handlers: Handlers = createHandlers({
+    store,
+    scheduler,
+    notifier,
+    openTab: platform.openTab,
+    now: platform.now,
+    log,
+    session: platform.session,
+    ...(platform.about ? { about: platform.about } : {}),
+  });
   const gate = { runtimeId: platform.runtimeId, extensionOrigin: platform.extensionUrl('') };
 
   // What the pages can't read in storage.local (it refused a write for lack of room) goes to
@@ -170,6 +189,17 @@ export function createBackground(platform: BackgroundPlatform) {
       await notifier.clear(notificationId);
       const action = found?.buttons[buttonIndex];
       if (found && action) await act(found.item, action);
+    },
+
+    /**
+     * The keyboard shortcut: asks the content script of the tab to open the panel in its focused
+     * compose (for a compose FollowUp did not recognise). A tab without our content script refuses.
+     */
+    async onCommand(command: string, tabId?: number): Promise<void> {
+      if (command !== OPEN_PANEL_COMMAND || !platform.sendToTab) return;
+      const tab = tabId ?? (await platform.activeTab?.().catch(() => undefined));
+      if (tab === undefined) return;
+      await platform.sendToTab(tab, { type: 'openPanel' }).catch((error: unknown) => log('the shortcut found no compose in that tab', error));
     },
 
     /** A click on the notification itself (the only way in Firefox): the reminder page, with the same actions. */

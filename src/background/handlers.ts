@@ -15,9 +15,10 @@ import { callCard } from '../domain/call-card';
 import { isOffered, planFollowUps, snoozeChoices } from '../domain/plan';
 import { checkTone, TONE_RULES, TONE_WHY, type ToneContext } from '../domain/tone';
 import type { Contact, Draft, DraftKind, FollowUpStep, Interview, InterviewEvent, StepKind } from '../domain/types';
-import { STORAGE_KEYS, type ComposeInterview, type EventRequest, type FieldIssue, type Message, type MessageType, type Problem, type ResponseOf } from '../shared/protocol';
+import { STORAGE_KEYS, type ComposeChoice, type ComposeInterview, type EventRequest, type FieldIssue, type Message, type MessageType, type Problem, type ResponseOf } from '../shared/protocol';
 import { classifySender, CONTENT_SCRIPT_MESSAGES, parseMessage, type SenderKind, type SenderLike } from '../shared/protocol-schema';
 import { makeBackup, parseBackup, previewImport } from './backup';
+import { ComposeGuard, RateLimiter, type SenderInfo } from './compose-guard';
 import { composeUrl } from './compose-links';
 import { itemFor, parseReminderId, reminderId, type Notifier } from './notifications';
 import type { Scheduler } from './scheduler';
@@ -27,22 +28,35 @@ export type HandlerDeps = {
   store: Store;
   scheduler: Scheduler;
   notifier: Notifier;
-  /** storage.session: the popup form's draft. */
+  /** storage.session: the popup form's draft, what was offered to which tab, recent content-script errors. */
   session: StorageArea;
   openTab(url: string): Promise<unknown>;
   now(): number;
   newId?: () => string;
   log?: (message: string, error?: unknown) => void;
+  /** The extension's version and the browser, for diagnostics. */
+  about?: () => { version: string; browser: string };
 };
 
 type MessageOf<K extends MessageType> = Extract<Message, { type: K }>;
-export type Handlers = { [K in MessageType]: (message: MessageOf<K>, sender: SenderKind) => Promise<ResponseOf<K>> };
+/** `origin`: for a content script, its tab and mail host (compose messages check them). */
+export type Handlers = { [K in MessageType]: (message: MessageOf<K>, sender: SenderKind, origin?: Omit<SenderInfo, 'kind'>) => Promise<ResponseOf<K>> };
 
 const DRAFT_KINDS: readonly DraftKind[] = ['thank-you', 'status-inquiry', 'final-check-in'];
 const isDraftKind = (k: StepKind): k is DraftKind => (DRAFT_KINDS as readonly string[]).includes(k);
 
-/** How many interviews a compose panel is offered when no recipient matches. */
+/** How many other interviews (names only) a compose panel may offer to choose from. */
 export const COMPOSE_UNMATCHED_LIMIT = 5;
+
+/** Rate limits: [burst, one more every … ms]. */
+export const RATE_LIMITS = {
+  /** Compose tabs opened, from any sender (50 calls at once opened 50 tabs: issue 16, F1). */
+  openCompose: [3, 2_000],
+  /** Events recorded on one interview from the extension's pages. */
+  recordEvent: [120, 500],
+  /** What one tab's content script may ask that costs a write or a draft. */
+  content: [20, 3_000],
+} as const;
 
 function eventMatches(ev: InterviewEvent, match: EventRequest): boolean {
   if (ev.type !== match.type) return false;
@@ -74,11 +88,17 @@ function problemOf(error: unknown): Problem {
 
 const fail = (error: Problem) => ({ ok: false as const, error });
 const NOT_FOUND = fail({ code: 'notFound' });
+const TOO_FAST = fail({ code: 'tooFast' });
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { store, scheduler, notifier } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const nowIso = (): string => new Date(deps.now()).toISOString();
+  const guard = new ComposeGuard(deps.session, deps.now);
+  const limiter = (which: keyof typeof RATE_LIMITS) => new RateLimiter(RATE_LIMITS[which][0], RATE_LIMITS[which][1], deps.now);
+  const limits = { openCompose: limiter('openCompose'), recordEvent: limiter('recordEvent'), content: limiter('content') };
+  /** A content script's request that writes or drafts: limited per tab. */
+  const contentTooFast = (origin: Omit<SenderInfo, 'kind'> | undefined): boolean => !limits.content.take(`tab:${origin?.tab ?? 'none'}`);
 
   /** Re-arms after a change (not waiting for a catch-up in progress); a scheduler failure never fails the user's save. */
   const rearm = async (): Promise<void> => {
@@ -102,6 +122,40 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
     const options = { now: new Date(deps.now()), timeZone: settings.timeZone, weekStartsOn: workWeekStart(settings.workWeek) as Day };
     return draftEmail(kind, interview, sender, to ? { ...options, contact: to } : options);
+  };
+
+  /**
+   * An interview with the drafts that make sense now: the steps already due (latest first), else the
+   * next one, written early; addressed to the interviewer among `recipients` (a thank-you only if they
+   * are still to be thanked). Undefined when it has none (unless `always`) or its plan can't be made.
+   */
+  const withDrafts = (interview: Interview, recipients: readonly string[] | undefined, always = false): ComposeInterview | undefined => {
+    const now = deps.now();
+    const matched = recipients !== undefined;
+    let steps;
+    try {
+      steps = planFollowUps(interview, store.settings());
+    } catch {
+      return undefined;
+    }
+    const to = recipients ? contactForRecipients(interview, [...recipients])?.contact : undefined;
+    const stillToThank = (s: FollowUpStep): boolean => !to || !s.contacts || s.contacts.some((c) => c.status === 'pending' && findContact(interview, c.key)?.contact === to);
+    const pending = steps.filter((s) => isOffered(s, now) && isDraftKind(s.kind) && (s.kind !== 'thank-you' || stillToThank(s)));
+    const due = pending.filter((s) => Date.parse(s.notifyAt) <= now).sort((a, b) => Date.parse(b.notifyAt) - Date.parse(a.notifyAt));
+    const upcoming = pending.filter((s) => Date.parse(s.notifyAt) > now);
+    const chosen = due.length > 0 ? due : upcoming.slice(0, 1);
+    const drafts: ComposeInterview['drafts'] = [];
+    for (const s of chosen) {
+      const kind = s.kind as DraftKind;
+      if (drafts.some((d) => d.kind === kind)) continue;
+      try {
+        drafts.push({ kind, draft: draftFor(kind, interview, to, steps) });
+      } catch (error) {
+        deps.log?.('drafting failed', error);
+      }
+    }
+    if (!matched && !always && drafts.length === 0) return undefined;
+    return { id: interview.id, company: interview.company, role: interview.role, interviewAt: interview.interviewAt, matched, drafts };
   };
 
   const appendEvent = async (id: string, event: InterviewEvent): Promise<Interview | undefined> =>
@@ -146,7 +200,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true };
     },
 
-    async recordEvent({ id, event }) {
+    async recordEvent({ id, event }, sender, origin) {
+      if (sender === 'content') {
+        // From a webmail page only "sent", and only for a step the panel was offered in that tab.
+        if (event.type !== 'sent') return fail({ code: 'notAllowed', type: `recordEvent:${event.type}` });
+        if (contentTooFast(origin)) return TOO_FAST;
+        if (!(await guard.mayMarkSent(origin?.tab, id, event.step))) return fail({ code: 'notOffered' });
+      } else if (!limits.recordEvent.take(id)) return TOO_FAST;
       await store.open();
       if (!store.interview(id)) return NOT_FOUND;
       const stamped = { ...event, at: nowIso() } as InterviewEvent;
@@ -156,6 +216,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (event.type === 'sent' || event.type === 'dismissed') {
           for (const s of planFollowUps(saved, store.settings())) if (s.kind === event.step) await notifier.clear(reminderId(id, s.kind, s.round));
         }
+        if (sender === 'content' && event.type === 'sent') await guard.markSent(origin?.tab, id, event.step, true);
         await rearm();
         return { ok: true, interview: saved };
       } catch (error) {
@@ -163,7 +224,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
     },
 
-    async undoEvent({ id, match }) {
+    async undoEvent({ id, match }, sender, origin) {
+      if (sender === 'content') {
+        // A webmail page may only take back the "sent" it recorded itself (the toast's Undo).
+        if (match.type !== 'sent') return fail({ code: 'notAllowed', type: `undoEvent:${match.type}` });
+        if (contentTooFast(origin)) return TOO_FAST;
+        if (!(await guard.mayUndoSent(origin?.tab, id, match.step))) return fail({ code: 'nothingToUndo' });
+      }
       await store.open();
       let found = false;
       try {
@@ -179,6 +246,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         });
         if (!saved) return NOT_FOUND;
         if (!found) return fail({ code: 'nothingToUndo' });
+        if (sender === 'content' && match.type === 'sent') await guard.markSent(origin?.tab, id, match.step, false);
         await rearm();
         return { ok: true, interview: saved };
       } catch (error) {
@@ -258,6 +326,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async openCompose({ id, kind }) {
+      if (!limits.openCompose.take('all')) return TOO_FAST;
       await store.open();
       const interview = store.interview(id);
       if (!interview) return NOT_FOUND;
@@ -326,59 +395,51 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true, view: { title: '', items: [] } };
     },
 
-    async composeContext({ recipients }) {
+    async composeContext({ recipients }, sender, origin) {
       await store.open();
-      const wanted = new Set(recipients.map((r) => r.trim().toLowerCase()).filter((r) => r.length > 0));
-      const settings = store.settings();
-      const now = deps.now();
+      const wanted = [...new Set(recipients.map((r) => r.trim().toLowerCase()).filter((r) => r.length > 0))];
+      const wantedSet = new Set(wanted);
       const all = store.interviews();
-      const withDrafts = (interview: Interview, matched: boolean): ComposeInterview | undefined => {
-        let steps;
-        try {
-          steps = planFollowUps(interview, settings);
-        } catch {
-          return undefined;
-        }
-        // Written to the interviewer the compose is addressed to; a thank-you only if they are still to be thanked.
-        const to = matched ? contactForRecipients(interview, [...wanted])?.contact : undefined;
-        const stillToThank = (s: FollowUpStep): boolean => !to || !s.contacts || s.contacts.some((c) => c.status === 'pending' && findContact(interview, c.key)?.contact === to);
-        const pending = steps.filter((s) => isOffered(s, now) && isDraftKind(s.kind) && (s.kind !== 'thank-you' || stillToThank(s)));
-        const due = pending.filter((s) => Date.parse(s.notifyAt) <= now).sort((a, b) => Date.parse(b.notifyAt) - Date.parse(a.notifyAt));
-        const upcoming = pending.filter((s) => Date.parse(s.notifyAt) > now);
-        // What makes sense now: the steps already due (latest first); else the next one, written early.
-        const chosen = due.length > 0 ? due : upcoming.slice(0, 1);
-        const drafts: ComposeInterview['drafts'] = [];
-        for (const s of chosen) {
-          const kind = s.kind as DraftKind;
-          if (drafts.some((d) => d.kind === kind)) continue;
-          try {
-            drafts.push({ kind, draft: draftFor(kind, interview, to, steps) });
-          } catch (error) {
-            deps.log?.('drafting failed', error);
-          }
-        }
-        if (!matched && drafts.length === 0) return undefined;
-        return { id: interview.id, company: interview.company, role: interview.role, interviewAt: interview.interviewAt, matched, drafts };
-      };
-
       const matched: ComposeInterview[] = [];
-      const others: ComposeInterview[] = [];
+      const others: ComposeChoice[] = [];
       for (const iv of all) {
-        const isMatch = wanted.size > 0 && iv.contacts.some((c) => typeof c.email === 'string' && wanted.has(c.email.trim().toLowerCase()));
-        if (isMatch) {
-          const ci = withDrafts(iv, true);
-          if (ci) matched.push(ci);
-        }
+        const isMatch = wantedSet.size > 0 && iv.contacts.some((c) => typeof c.email === 'string' && wantedSet.has(c.email.trim().toLowerCase()));
+        if (!isMatch) continue;
+        const ci = withDrafts(iv, wanted);
+        if (ci) matched.push(ci);
       }
-      if (matched.length === 0) {
-        // Most recent interviews first, only those with a draft to offer.
-        for (let i = all.length - 1; i >= 0 && others.length < COMPOSE_UNMATCHED_LIMIT; i--) {
-          const ci = withDrafts(all[i]!, false);
-          if (ci) others.push(ci);
-        }
+      // The others, most recent first and only those with something due, by name: a page that plants
+      // a recipient chip learns no draft it did not address (issue 16, F1).
+      for (let i = all.length - 1; i >= 0 && others.length < COMPOSE_UNMATCHED_LIMIT; i--) {
+        const iv = all[i]!;
+        if (matched.some((m) => m.id === iv.id)) continue;
+        const ci = withDrafts(iv, undefined);
+        if (ci) others.push({ id: ci.id, company: ci.company, role: ci.role, interviewAt: ci.interviewAt });
       }
       matched.sort((a, b) => (a.interviewAt < b.interviewAt ? 1 : a.interviewAt > b.interviewAt ? -1 : 0));
-      return { ok: true, interviews: [...matched, ...others], loggedAny: all.length > 0 };
+      if (sender === 'content') for (const m of matched) await guard.offer(origin?.tab, m.id, m.drafts.map((d) => d.kind));
+      return { ok: true, interviews: matched, others, loggedAny: all.length > 0 };
+    },
+
+    async composeDraft({ id }, sender, origin) {
+      if (sender === 'content' && contentTooFast(origin)) return TOO_FAST;
+      await store.open();
+      const iv = store.interview(id);
+      const ci = iv && withDrafts(iv, undefined, true);
+      if (!ci) return NOT_FOUND;
+      if (sender === 'content') await guard.offer(origin?.tab, ci.id, ci.drafts.map((d) => d.kind));
+      return { ok: true, interview: ci };
+    },
+
+    async reportError({ where, message, skeleton }, sender, origin) {
+      if (sender === 'content' && contentTooFast(origin)) return TOO_FAST;
+      await guard.report(origin?.host ?? sender, where, message, skeleton);
+      return { ok: true };
+    },
+
+    async diagnostics() {
+      const about = deps.about?.() ?? { version: '', browser: '' };
+      return { ok: true, ...about, ...(await guard.diagnostics()) };
     },
 
     async toneRules() {
@@ -405,6 +466,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
 export type Gate = { runtimeId: string; extensionOrigin: string };
 
+/** A content script's tab id and the host it runs on (its frame's, or its tab's for an about:blank frame). */
+function contentOrigin(sender: SenderLike | undefined): Omit<SenderInfo, 'kind'> {
+  const tab = sender?.tab && typeof sender.tab === 'object' ? (sender.tab as { id?: unknown; url?: unknown }) : undefined;
+  const hostOf = (url: unknown): string | undefined => {
+    try {
+      return typeof url === 'string' && /^https:/.test(url) ? new URL(url).hostname : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const origin: Omit<SenderInfo, 'kind'> = {};
+  if (typeof tab?.id === 'number') origin.tab = tab.id;
+  const host = hostOf(sender?.url) ?? hostOf(sender?.origin) ?? hostOf(tab?.url);
+  if (host) origin.host = host;
+  return origin;
+}
+
 /**
  * The onMessage entry point. Returns undefined (no answer at all) for anything
  * not from this extension's pages or content scripts; an answer otherwise,
@@ -418,6 +496,6 @@ export function dispatch(handlers: Handlers, gate: Gate, raw: unknown, sender: S
   if (!parsed.ok) return Promise.resolve(fail(parsed.problem));
   const message = parsed.message;
   if (kind === 'content' && !CONTENT_SCRIPT_MESSAGES.has(message.type)) return Promise.resolve(fail({ code: 'notAllowed', type: message.type }));
-  const handler = handlers[message.type] as (m: Message, s: SenderKind) => Promise<unknown>;
-  return handler(message, kind).catch((error: unknown) => fail(error instanceof StoreError ? problemOf(error) : { code: 'unexpected' }));
+  const handler = handlers[message.type] as (m: Message, s: SenderKind, o?: Omit<SenderInfo, 'kind'>) => Promise<unknown>;
+  return handler(message, kind, kind === 'content' ? contentOrigin(sender) : undefined).catch((error: unknown) => fail(error instanceof StoreError ? problemOf(error) : { code: 'unexpected' }));
 }

@@ -37,6 +37,9 @@ const platform: BackgroundPlatform = {
   buttons: !isFirefox,
   now: () => Date.now(),
   log: (message, error) => console.warn(`[FollowUp] ${message}`, error ?? ''),
+  about: () => ({ version: browser.runtime.getManifest().version, browser: navigator.userAgent }),
+  sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+  activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
 };
 
 const app = createBackground(platform);
@@ -44,6 +47,7 @@ const app = createBackground(platform);
 browser.runtime.onMessage.addListener(((message: unknown, sender: unknown) =>
   app.onMessage(message, sender as Parameters<typeof app.onMessage>[1])) as never);
 browser.alarms.onAlarm.addListener((alarm) => void app.onAlarm(alarm));
+browser.commands.onCommand.addListener((command, tab) => void app.onCommand(command, tab?.id));
 browser.runtime.onInstalled.addListener(() => void app.onInstalled());
 browser.runtime.onStartup.addListener(() => void app.onStartup());
 browser.notifications.onClicked.addListener((id) => void app.onClicked(id));

@@ -1,168 +1,241 @@
 /**
- * One compose window's life: the control in its toolbar (open shadow root),
+ * One compose window's life: the control in its toolbar (closed shadow root),
  * the panel, the live tone badge, insertion, and the watch on Send.
+ * (A closure, not a class: its state minifies to short names in a script with a size budget.)
  */
 import type { ComposeAdapter } from './adapter';
 import type { ComposeInterview } from '../shared/protocol';
 import type { Draft, DraftKind } from '../domain/types';
 import { applySuggestion, type ToneFinding } from '../domain/tone';
-import { insertAtTop, readText, replaceText, setValue } from './editor';
-import { Panel } from './panel';
+import { insertAtTop, readText, replaceText, setValue, snap } from './editor';
+import { openPanel, type Panel } from './panel';
+import { report } from './report';
 import { T } from './strings';
 import { checkTone, loadTone, toneReady } from './tone';
-import { h, shadowHost } from './ui';
+import { button, h, shadowHost } from './ui';
 
 /** The draft put into this compose: what Send will record. */
 export type Inserted = { id: string; kind: DraftKind; company: string };
+/** A part of the draft that could not be written, in plain words, and the text to copy instead. */
+export type Problem = { text: string; copy: string };
+export type Hooks = { sent(s: Inserted): void; gone(c: Compose): void };
+
+export type Compose = {
+  readonly site: ComposeAdapter;
+  readonly root: HTMLElement;
+  readonly body: HTMLElement;
+  readonly shadow: ShadowRoot;
+  readonly btn: HTMLElement;
+  /** When it was recognised. */
+  readonly since: number;
+  readonly findings: ToneFinding[];
+  /** (Re)places the control next to Send, e.g. after the page re-rendered its toolbar; false while there is no toolbar. */
+  remount(): boolean;
+  /** True while the control is on the page. */
+  mounted(): boolean;
+  alive(): boolean;
+  /** Releases everything; `gone`: the compose left the page (sent, if Send was just used). */
+  detach(gone: boolean): void;
+  open(focus?: boolean): void;
+  close(refocus?: boolean): void;
+  recipients(): string[];
+  /** The subject field when it is shown for editing, else null. */
+  subject(): HTMLInputElement | null;
+  /**
+   * Fills To (if empty), the subject (if empty or `replaceSubject`) and the body top, each only
+   * while it has focus; the user's own words are kept whatever happens. Returns what could not be
+   * written (each reported for diagnostics), for the panel to say plainly.
+   */
+  insert(iv: ComposeInterview, kind: DraftKind, d: Draft, replaceSubject: boolean): Promise<Problem[]>;
+  /** Replaces a finding's phrase in the editor with the calmer wording. */
+  fix(f: ToneFinding): void;
+};
 
 /** A compose that leaves the page within this long of a click on Send was sent. */
 const SEND_WINDOW = 20_000;
 /** Tone check delay after the last keystroke. */
 const TYPING_PAUSE = 350;
 
-export class Compose {
-  readonly host: HTMLElement;
-  readonly shadow: ShadowRoot;
-  readonly btn: HTMLElement;
-  findings: ToneFinding[] = [];
-  inserted?: Inserted;
-  private readonly count: HTMLElement;
-  private readonly desc: HTMLElement;
-  private panel?: Panel;
-  private sentAt = 0;
-  private timer = 0;
-  private unmount?: () => void;
-  private readonly off: (() => void)[] = [];
+/**
+ * A compose around `body`. `floating`: not recognised (opened by the keyboard shortcut), so the
+ * control floats by the editor and goes with its panel.
+ */
+export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTMLElement, hooks: Hooks, floating = false): Compose {
+  const doc = root.ownerDocument;
+  const [host, shadow] = shadowHost(doc, 'followup-control', (e) => e.key === 'Escape' && close(true));
+  const count = h(doc, 'span', { class: 'n', hidden: '' });
+  const desc = h(doc, 'span', { id: 'd', hidden: '' });
+  const btn = button(doc, T('label'), (e) => (panel ? close() : open(!e.detail)), {
+    'aria-label': T('control'),
+    'aria-haspopup': 'dialog',
+    'aria-expanded': 'false',
+    'aria-describedby': 'd',
+  });
+  btn.append(count);
+  shadow.append(btn, desc);
+  let panel: Panel | undefined;
+  let inserted: Inserted | undefined;
+  let sentAt = 0;
+  let timer = 0;
+  let poll = 0;
+  let listening = false;
+  let detached = false;
+  let unmount: (() => void) | undefined;
+  const off: (() => void)[] = [];
+  /** Notices the page re-rendering the toolbar (or building it after the body): narrow, this compose only. */
+  const toolbar = new MutationObserver(() => remount());
+  if (!floating) toolbar.observe(root, { childList: true, subtree: true });
 
-  constructor(
-    readonly site: ComposeAdapter,
-    readonly root: HTMLElement,
-    readonly body: HTMLElement,
-    private readonly onSent: (sent: Inserted) => void,
-  ) {
-    const doc = root.ownerDocument;
-    [this.host, this.shadow] = shadowHost(doc, 'followup-control');
-    this.count = h(doc, 'span', { class: 'n', hidden: '' });
-    this.desc = h(doc, 'span', { id: 'd', hidden: '' });
-    this.btn = h(
-      doc,
-      'button',
-      { type: 'button', 'aria-label': T.control, title: T.control, 'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'aria-describedby': 'd' },
-      T.label,
-      this.count,
-    );
-    this.shadow.append(this.btn, this.desc);
-    // Keeps the editor's focus and selection when our UI is clicked.
-    this.host.addEventListener('mousedown', (e) => e.preventDefault());
-    this.btn.addEventListener('click', (e) => (this.panel ? this.close() : this.open(e.detail === 0)));
-  }
-
-  /** Puts the control into the toolbar; false while the toolbar is not recognisable. */
-  attach(): boolean {
-    if (!this.remount()) return false;
-    this.on(this.root, 'click', this.presend);
-    this.on(this.root, 'keydown', this.presend);
-    this.on(this.body, 'input', () => {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(this.check, TYPING_PAUSE);
-    });
-    this.check();
-    return true;
-  }
-
-  /** (Re)places the control next to Send, e.g. after the page re-rendered its toolbar. */
-  remount(): boolean {
-    if (this.host.isConnected) return true;
-    const send = this.site.send(this.root);
-    if (!send) return false;
-    this.unmount?.();
-    this.unmount = this.site.mount(send, this.host);
-    return true;
-  }
-
-  alive(): boolean {
-    return !!this.root.ownerDocument.defaultView && this.root.isConnected && this.root.contains(this.body);
-  }
-
-  /** Releases everything; `gone`: the compose left the page (sent, if Send was just used). */
-  detach(gone: boolean): void {
-    this.close();
-    clearTimeout(this.timer);
-    for (const f of this.off) f();
-    this.unmount?.();
-    if (gone && this.inserted && Date.now() - this.sentAt < SEND_WINDOW) this.onSent(this.inserted);
-  }
-
-  open(focus = false): void {
-    this.panel = new Panel(this, focus);
-    this.btn.setAttribute('aria-expanded', 'true');
-  }
-
-  close(refocus = false): void {
-    this.panel?.destroy();
-    this.panel = undefined;
-    this.btn.setAttribute('aria-expanded', 'false');
-    if (refocus) this.btn.focus();
-  }
-
-  readonly check = (): void => {
-    // The rules arrive from the background once per frame; check again when they are here.
-    if (!toneReady()) void loadTone().then(this.check, () => undefined);
-    this.findings = checkTone(this.text().text);
-    const n = this.findings.length;
-    this.count.textContent = String(n);
-    this.count.hidden = !n;
-    this.desc.textContent = n ? T.badge(n) : '';
-    this.panel?.render();
-  };
-
-  recipients(): string[] {
-    return this.site.recipients(this.root, this.body);
-  }
-
-  /** Fills To (if empty), the subject (if empty or `replaceSubject`) and the body top. */
-  insert(iv: ComposeInterview, kind: DraftKind, d: Draft, replaceSubject: boolean): void {
-    if (d.to.length && !this.recipients().length) this.site.addTo(this.root, d.to);
-    const subject = this.site.subject(this.root);
-    if (subject && (replaceSubject || !subject.value.trim())) setValue(subject, d.subject);
-    insertAtTop(this.body, d.body);
-    this.inserted = { id: iv.id, kind, company: iv.company };
-    this.check();
-  }
-
-  /** Replaces a finding's phrase in the editor with the calmer wording. */
-  fix(f: ToneFinding): void {
-    const map = this.text();
-    const cur = checkTone(map.text).find((g) => g.text === f.text && g.category === f.category);
-    if (cur) {
-      const a = map.text;
-      const b = applySuggestion(a, cur);
-      let p = 0;
-      while (p < a.length && a[p] === b[p]) p++;
-      let s = 0;
-      while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-      replaceText(this.body, map, p, a.length - s, b.slice(p, b.length - s));
-    }
-    this.check();
-  }
-
-  private text() {
-    return readText(this.body, this.site.quote, this.site.skip);
-  }
-
-  private on(target: EventTarget, type: string, fn: (e: Event) => void): void {
+  const text = () => readText(body, site.quote, site.skip);
+  const on = (target: EventTarget, type: string, fn: (e: Event) => void) => {
     target.addEventListener(type, fn, true);
-    this.off.push(() => target.removeEventListener(type, fn, true));
-  }
+    off.push(() => target.removeEventListener(type, fn, true));
+  };
+  const alive = () => !!doc.defaultView && root.isConnected && root.contains(body);
+
+  const check = (): void => {
+    // The rules arrive from the background once per frame; check again when they are here.
+    if (!toneReady()) void loadTone().then(check, () => undefined);
+    c.findings = checkTone(text().text);
+    const n = c.findings.length;
+    count.textContent = String(n);
+    count.hidden = !n;
+    desc.textContent = n ? T(n === 1 ? 'badgeOne' : 'badgeMany', n) : '';
+    panel?.render();
+  };
 
   /** Click or Enter/Space on Send, or Ctrl/⌘+Enter anywhere: the compose may be about to go. */
-  private readonly presend = (e: Event): void => {
+  const presend = (e: Event): void => {
     const t = e.target as Node;
-    if (t === this.host) return;
     const k = e as KeyboardEvent;
-    const onSend = !!this.site.send(this.root)?.contains(t);
-    if (e.type === 'click' ? onSend : (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) || (onSend && (k.key === 'Enter' || k.key === ' ')))
-      this.sentAt = Date.now();
-    else if (e.type === 'keydown' && this.body.contains(t) && !['Control', 'Meta'].includes(k.key)) this.sentAt = 0;
+    const onSend = !!site.send(root)?.contains(t);
+    if (e.type === 'click' ? onSend : (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) || (onSend && (k.key === 'Enter' || k.key === ' '))) {
+      sentAt = Date.now();
+      // Watch it leave (it may sit in a container nobody observes, like an inline reply).
+      const tick = () => {
+        if (!alive()) hooks.gone(c);
+        else if (Date.now() - sentAt < SEND_WINDOW) poll = setTimeout(tick, 150);
+      };
+      clearTimeout(poll);
+      poll = setTimeout(tick, 150);
+    } else if (e.type === 'keydown' && body.contains(t) && !['Control', 'Meta'].includes(k.key)) sentAt = 0;
   };
+
+  function remount(): boolean {
+    if (host.isConnected) return true;
+    // A compose that left the page gets nothing put back into it (its own observer would see that
+    // change and try again, for ever); the watcher lets it go.
+    if (!alive()) return false;
+    if (floating) {
+      const r = body.getBoundingClientRect();
+      host.style.cssText = `position:fixed;z-index:2147483646;top:${Math.max(4, r.top + 4)}px;left:${Math.max(4, r.right - 150)}px`;
+      (doc.body ?? doc.documentElement).append(host);
+      unmount = () => host.remove();
+    } else {
+      const send = site.send(root);
+      if (!send) return false;
+      unmount?.();
+      unmount = site.mount(send, host);
+    }
+    if (!listening) {
+      listening = true;
+      on(root, 'click', presend);
+      on(root, 'keydown', presend);
+      on(body, 'input', () => {
+        clearTimeout(timer);
+        timer = setTimeout(check, TYPING_PAUSE);
+      });
+      check();
+    }
+    return true;
+  }
+
+  function open(focus = false): void {
+    panel?.destroy();
+    panel = openPanel(c, focus);
+    btn.setAttribute('aria-expanded', 'true');
+  }
+
+  function close(refocus = false): void {
+    panel?.destroy();
+    panel = undefined;
+    btn.setAttribute('aria-expanded', 'false');
+    if (floating && !detached) hooks.gone(c);
+    else if (refocus) btn.focus();
+  }
+
+  const c: Compose & { findings: ToneFinding[] } = {
+    site,
+    root,
+    body,
+    shadow,
+    btn,
+    since: Date.now(),
+    findings: [],
+    remount,
+    mounted: () => host.isConnected,
+    alive,
+    detach(gone) {
+      detached = true;
+      close();
+      toolbar.disconnect();
+      clearTimeout(timer);
+      clearTimeout(poll);
+      for (const f of off.splice(0)) f();
+      unmount?.();
+      if (gone && inserted && Date.now() - sentAt < SEND_WINDOW) hooks.sent(inserted);
+    },
+    open,
+    close,
+    // A compose FollowUp does not recognise has no known recipients or subject: its root is a
+    // guess, and looking around it could find another compose's fields.
+    recipients: () => (floating ? [] : site.recipients(root, body)),
+    subject: () => (floating ? null : site.subject(root)),
+
+    async insert(iv, kind, d, replaceSubject) {
+      const problems: Problem[] = [];
+      const subject = c.subject();
+      /** Puts back the user's body and subject if a write meant for another field changed them. */
+      const guard = (...fields: (HTMLElement | null)[]) => {
+        const undo = fields.map((f) => (f ? snap(f) : () => false));
+        return () => undo.map((u) => u()).some(Boolean);
+      };
+      const fail = (field: string, text: string, copy: string) => {
+        problems.push({ text, copy });
+        report(`fill-${field}`, undefined, root);
+      };
+      if (d.to.length && !c.recipients().length) {
+        const strayed = guard(body, subject);
+        const to = d.to.join(', ');
+        const ok = !floating && (await site.addTo(root, body, d.to).catch((e: unknown) => (report('fill-to', e, root), false)));
+        if (strayed() || !ok) fail('to', T('fillTo', to), to);
+      }
+      if (floating) fail('subject', T('fillSubject', d.subject), d.subject);
+      else if (subject && (replaceSubject || !subject.value.trim())) {
+        const strayed = guard(body);
+        if (!setValue(subject, d.subject) || strayed()) fail('subject', T('fillSubject', d.subject), d.subject);
+      }
+      const strayed = guard(subject);
+      if (!insertAtTop(body, d.body) || strayed()) fail('body', T('fillBody'), d.body);
+      inserted = { id: iv.id, kind, company: iv.company };
+      check();
+      return problems;
+    },
+
+    fix(f) {
+      const map = text();
+      const cur = checkTone(map.text).find((g) => g.text === f.text && g.category === f.category);
+      if (cur) {
+        const a = map.text;
+        const b = applySuggestion(a, cur);
+        let p = 0;
+        while (p < a.length && a[p] === b[p]) p++;
+        let s = 0;
+        while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+        if (!replaceText(body, map, p, a.length - s, b.slice(p, b.length - s))) report('calm-fix', undefined, root);
+      }
+      check();
+    },
+  };
+  return c;
 }

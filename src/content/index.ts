@@ -1,13 +1,18 @@
 /**
- * Content script for Gmail and Outlook on the web: picks the site adapter for
- * this page and watches for compose windows. Runs in the isolated world only.
+ * Content script for Gmail and Outlook on the web, run at document_start so its event guard
+ * (ui.ts) is the first listener on the window, before any page script's. Once the document is
+ * parsed it picks the site adapter and watches for compose windows. Isolated world only.
  */
 import type { ComposeAdapter } from './adapter';
+import type { TabMessage } from '../shared/protocol';
+import { runtime } from '../platform/runtime';
+import { report } from './report';
 import { gmail } from './sites/gmail';
 import { outlook } from './sites/outlook';
-import { safe, watch } from './watch';
+import { guard } from './ui';
+import { watch } from './watch';
 
-document.documentElement.dataset.followup = 'ready';
+guard(window);
 
 const site: ComposeAdapter | null = location.hostname === 'mail.google.com' ? gmail : /^outlook\./.test(location.hostname) ? outlook : null;
 
@@ -20,4 +25,20 @@ function parentWatches(): boolean {
   }
 }
 
-if (site && !parentWatches()) safe(watch)(site, document);
+function start(this: void): void {
+  try {
+    const watcher = watch(site!, document);
+    // The keyboard shortcut (manifest "commands"), relayed by the background to this tab.
+    runtime()?.onMessage?.addListener((message, _sender, respond) => {
+      if ((message as TabMessage | null)?.type === 'openPanel') respond(watcher.openFocused());
+    });
+    document.documentElement.dataset.followup = 'ready';
+  } catch (error) {
+    report('start', error);
+  }
+}
+
+if (site && !parentWatches()) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}

@@ -1,126 +1,136 @@
 /**
  * The panel under the control: the interview this email is about (matched by
- * recipient, else a choice), the drafts due now with a preview and Insert, and
- * the pressing words found in the user's text with a one-click calmer wording.
+ * recipient, else the user's choice), the drafts due now with a preview and
+ * Insert, what could not be written (with Copy), and the pressing words found
+ * in the user's text with a one-click calmer wording.
+ *
+ * Only interviews the recipients match come with drafts; the others are names
+ * until the user picks one, and then its drafts are asked for (issue 16, F1).
+ * (A closure, not a class: its state minifies to short names in a script with a size budget.)
  */
 import type { DraftKind } from '../domain/types';
-import type { ResponseOf } from '../shared/protocol';
+import type { ComposeInterview, ResponseOf } from '../shared/protocol';
 import { send } from './client';
-import type { Compose } from './compose';
+import type { Compose, Problem } from './compose';
+import { report } from './report';
 import { kindName, T } from './strings';
 import { button, h } from './ui';
 
-export class Panel {
-  private readonly el: HTMLElement;
-  private readonly doc: Document;
+/** Pressing phrases listed at most; the rest are counted (issue 16, F5: 5,000 findings took 8.6 s to render). */
+export const MAX_FINDINGS = 8;
+
+export type Panel = { render(): void; destroy(): void };
+
+export function openPanel(c: Compose, focus: boolean): Panel {
+  const doc = c.root.ownerDocument;
+  const el = h(doc, 'div', { class: 'p', role: 'dialog', 'aria-label': 'FollowUp' });
   /** undefined while loading, null when the background could not answer. */
-  private ctx?: ResponseOf<'composeContext'> | null;
-  private id?: string;
-  private kind?: DraftKind;
-  private choose = false;
-  private confirm = false;
+  let ctx: ResponseOf<'composeContext'> | null | undefined;
+  /** Interviews with their drafts: the matched ones, and any the user chose since. */
+  const full = new Map<string, ComposeInterview>();
+  let id: string | undefined;
+  let kind: DraftKind | undefined;
+  let choose = false;
+  let confirm = false;
+  /** Said while a draft loads or the insertion runs. */
+  let busy = '';
+  let error = '';
+  let problems: Problem[] = [];
+  const copied = new Map<string, string>();
+  // Clicks on our UI never get here (ui.ts stops them at the window).
+  const outside = () => c.close();
 
-  constructor(
-    private readonly c: Compose,
-    focus: boolean,
-  ) {
-    const doc = (this.doc = c.root.ownerDocument);
-    this.el = h(doc, 'div', { class: 'p', role: 'dialog', 'aria-label': 'FollowUp' });
-    this.el.addEventListener('keydown', (e) => e.key === 'Escape' && c.close(true));
-    c.shadow.append(this.el);
-    this.place();
-    this.render();
-    if (focus) this.el.querySelector('button')?.focus();
-    doc.addEventListener('mousedown', this.outside, true);
-    send('composeContext', { recipients: c.recipients() })
-      .then((r) => (r?.ok ? r : null), () => null)
-      .then((ctx) => {
-        this.ctx = ctx;
-        this.id = ctx?.interviews.find((i) => i.matched)?.id;
-        this.render();
+  /** The user chose an interview: its drafts are at hand, or asked for now. */
+  const pick = (which: string) => {
+    choose = confirm = false;
+    error = '';
+    id = which;
+    if (full.has(which)) return render();
+    busy = T('loading');
+    render();
+    send('composeDraft', { id: which })
+      .then(
+        (r) => (r?.ok ? void full.set(which, r.interview) : (error = T('draftFailed'))),
+        () => (error = T('draftFailed')),
+      )
+      .finally(() => {
+        busy = '';
+        render();
       });
-  }
-
-  destroy(): void {
-    this.el.remove();
-    this.doc.removeEventListener('mousedown', this.outside, true);
-  }
-
-  private readonly outside = (e: Event) => {
-    if (!e.composedPath().includes(this.c.host)) this.c.close();
   };
 
-  /** Fixed next to the control, above it when the toolbar is low on the screen. */
-  private place(): void {
-    const r = this.c.btn.getBoundingClientRect();
-    const win = this.doc.defaultView!;
-    const s = this.el.style;
-    const below = win.innerHeight - r.bottom;
-    s.left = `${Math.max(8, Math.min(r.right - 340, win.innerWidth - 348))}px`;
-    if (r.top > below) {
-      s.bottom = `${win.innerHeight - r.top + 6}px`;
-      s.maxHeight = `${r.top - 14}px`;
-    } else {
-      s.top = `${r.bottom + 6}px`;
-      s.maxHeight = `${below - 14}px`;
-    }
-  }
+  const copy = (text: string) => {
+    const done = (ok: boolean) => {
+      copied.set(text, T(ok ? 'copied' : 'copyFailed'));
+      render();
+    };
+    navigator.clipboard.writeText(text).then(
+      () => done(true),
+      (e: unknown) => {
+        report('copy', e);
+        done(false);
+      },
+    );
+  };
 
-  render(): void {
-    const { doc, c, ctx } = this;
+  const insert = (iv: ComposeInterview, k: DraftKind, replace: boolean) => () => {
+    const d = iv.drafts.find((x) => x.kind === k)!.draft;
+    busy = T('inserting');
+    render();
+    void c.insert(iv, k, d, replace).then((found) => {
+      busy = '';
+      if (!found.length) return c.close();
+      problems = found;
+      render();
+      el.querySelector<HTMLElement>('.e button')?.focus();
+    });
+  };
+
+  function render(): void {
     const p = (...kids: (Node | string | false)[]) => h(doc, 'p', null, ...kids);
     const row = (...kids: Node[]) => h(doc, 'div', { class: 'row' }, ...kids);
     const redo = (f: () => void) => () => {
       f();
-      this.render();
+      render();
     };
     const focused = (c.shadow.activeElement as HTMLElement | null)?.dataset.k;
-    const kids: Node[] = [h(doc, 'div', { class: 'hd' }, 'FollowUp', button(doc, '×', () => c.close(true), { class: 'x', 'aria-label': T.close, 'data-k': 'x' }))];
-    const iv = ctx?.interviews.find((i) => i.id === this.id);
+    const kids: Node[] = [h(doc, 'div', { class: 'hd' }, 'FollowUp', button(doc, '×', () => c.close(true), { class: 'x', 'aria-label': T('close'), 'data-k': 'x' }))];
+    const iv = id ? full.get(id) : undefined;
+    const choices = ctx ? [...ctx.interviews, ...ctx.others] : [];
 
-    if (ctx === undefined) kids.push(p(T.loading));
-    else if (ctx === null) kids.push(p(T.offline));
-    else if (!ctx.loggedAny) kids.push(p(T.none));
-    else if (!ctx.interviews.length) kids.push(p(T.nothing));
-    else if (!iv || this.choose)
+    problems.forEach((pr, i) => kids.push(h(doc, 'div', { class: 'e', role: 'alert' }, pr.text, button(doc, copied.get(pr.copy) ?? T('copy'), () => copy(pr.copy), { 'data-k': `c${i}` }))));
+    if (busy) kids.push(p(busy));
+    else if (error) kids.push(h(doc, 'p', { role: 'alert' }, error));
+    else if (problems.length) {
+      // Inserted, apart from what is listed above.
+    } else if (ctx === undefined) kids.push(p(T('loading')));
+    else if (ctx === null) kids.push(p(T('offline')));
+    else if (!ctx.loggedAny) kids.push(p(T('none')));
+    else if (!choices.length) kids.push(p(T('nothing')));
+    else if (!iv || choose)
       kids.push(
-        p(T.which),
-        h(
-          doc,
-          'div',
-          { class: 'list' },
-          ...ctx.interviews.map((i) =>
-            button(doc, `${i.company} — ${i.role} · ${new Date(i.interviewAt).toLocaleDateString()}`, redo(() => {
-              this.id = i.id;
-              this.choose = this.confirm = false;
-            }), { 'data-k': `i${i.id}` }),
-          ),
-        ),
+        p(T('which')),
+        h(doc, 'div', { class: 'list' }, ...choices.map((i) => button(doc, `${i.company} — ${i.role} · ${new Date(i.interviewAt).toLocaleDateString()}`, () => pick(i.id), { 'data-k': `i${i.id}` }))),
       );
     else {
-      kids.push(p(T.about, h(doc, 'strong', null, `${iv.company} — ${iv.role}`), ' ', button(doc, T.change, redo(() => (this.choose = true)), { class: 'x' })));
-      const d = iv.drafts.find((x) => x.kind === this.kind) ?? iv.drafts[0];
-      if (!d) kids.push(p(T.noDraft));
+      kids.push(p(`${T('about')} `, h(doc, 'strong', null, `${iv.company} — ${iv.role}`), ' ', button(doc, T('change'), redo(() => (choose = true)), { class: 'x' })));
+      const d = iv.drafts.find((x) => x.kind === kind) ?? iv.drafts[0];
+      if (!d) kids.push(p(T('noDraft')));
       else {
         kids.push(
-          row(...iv.drafts.map((x) => button(doc, kindName(x.kind), redo(() => ((this.kind = x.kind), (this.confirm = false))), { 'aria-pressed': String(x === d), 'data-k': x.kind }))),
-          h(doc, 'div', { class: 'pv' }, h(doc, 'div', { class: 'm' }, T.to + d.draft.to.join(', ')), h(doc, 'div', { class: 'm' }, T.subject + d.draft.subject), h(doc, 'div', null, d.draft.body)),
+          row(...iv.drafts.map((x) => button(doc, kindName(x.kind), redo(() => ((kind = x.kind), (confirm = false))), { 'aria-pressed': String(x === d), 'data-k': x.kind }))),
+          h(doc, 'div', { class: 'pv' }, h(doc, 'div', { class: 'm' }, `${T('to')} ${d.draft.to.join(', ')}`), h(doc, 'div', { class: 'm' }, `${T('subject')} ${d.draft.subject}`), h(doc, 'div', null, d.draft.body)),
         );
-        const subject = c.site.subject(c.root)?.value.trim();
-        const go = (replace: boolean) => () => {
-          c.close();
-          c.insert(iv, d.kind, d.draft, replace);
-        };
-        if (this.confirm && subject)
-          kids.push(p(T.replace(subject)), row(button(doc, T.replaceYes, go(true), { class: 'go', 'data-k': 'go' }), button(doc, T.keep, go(false))));
-        else
-          kids.push(row(button(doc, T.insert, subject && subject !== d.draft.subject ? redo(() => (this.confirm = true)) : go(false), { class: 'go', 'data-k': 'go' })));
+        const subject = c.subject()?.value.trim();
+        if (confirm && subject) kids.push(p(T('replace', subject)), row(button(doc, T('replaceYes'), insert(iv, d.kind, true), { class: 'go', 'data-k': 'go' }), button(doc, T('keep'), insert(iv, d.kind, false))));
+        else kids.push(row(button(doc, T('insert'), subject && subject !== d.draft.subject ? redo(() => (confirm = true)) : insert(iv, d.kind, false), { class: 'go', 'data-k': 'go' })));
       }
     }
 
-    if (c.findings.length) {
-      kids.push(h(doc, 'h2', null, T.words(c.findings.length)));
-      c.findings.forEach((f, i) =>
+    const findings = c.findings;
+    if (findings.length) {
+      kids.push(h(doc, 'h2', null, T('words', findings.length)));
+      findings.slice(0, MAX_FINDINGS).forEach((f, i) =>
         kids.push(
           h(
             doc,
@@ -128,13 +138,45 @@ export class Panel {
             { class: 'f' },
             h(doc, 'q', null, f.text.length > 140 ? `${f.text.slice(0, 137)}…` : f.text),
             h(doc, 'div', { class: 'm' }, f.why),
-            f.suggestion && p(T.instead, h(doc, 'q', null, f.suggestion)),
-            button(doc, T.calmer, () => c.fix(f), { 'data-k': `f${i}` }),
+            f.suggestion && p(`${T('instead')} `, h(doc, 'q', null, f.suggestion)),
+            button(doc, T('calmer'), () => c.fix(f), { 'data-k': `f${i}` }),
           ),
         ),
       );
+      if (findings.length > MAX_FINDINGS) kids.push(h(doc, 'p', { class: 'm' }, T('moreWords', findings.length - MAX_FINDINGS)));
     }
-    this.el.replaceChildren(...kids);
-    if (focused) ([...this.el.querySelectorAll<HTMLElement>('[data-k]')].find((e) => e.dataset.k === focused) ?? this.el.querySelector('button'))?.focus();
+    el.replaceChildren(...kids);
+    if (focused) ([...el.querySelectorAll<HTMLElement>('[data-k]')].find((e) => e.dataset.k === focused) ?? el.querySelector('button'))?.focus();
   }
+
+  // Fixed next to the control, above it when the toolbar is low on the screen.
+  const r = c.btn.getBoundingClientRect();
+  const win = doc.defaultView!;
+  const below = win.innerHeight - r.bottom;
+  const up = r.top > below;
+  Object.assign(el.style, {
+    left: `${Math.max(8, Math.min(r.right - 340, win.innerWidth - 348))}px`,
+    [up ? 'bottom' : 'top']: `${up ? win.innerHeight - r.top + 6 : r.bottom + 6}px`,
+    maxHeight: `${(up ? r.top : below) - 14}px`,
+  });
+  c.shadow.append(el);
+  render();
+  if (focus) el.querySelector('button')?.focus();
+  doc.addEventListener('mousedown', outside, true);
+  send('composeContext', { recipients: c.recipients() })
+    .then((res) => (res?.ok ? res : null), () => null)
+    .then((got) => {
+      ctx = got;
+      for (const i of got?.interviews ?? []) full.set(i.id, i);
+      id = got?.interviews[0]?.id;
+      render();
+    });
+
+  return {
+    render,
+    destroy() {
+      el.remove();
+      doc.removeEventListener('mousedown', outside, true);
+    },
+  };
 }

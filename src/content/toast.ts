@@ -1,4 +1,4 @@
-/** A small status message with an optional Undo, in its own shadow root. */
+/** A small status message with an optional Undo, in its own closed shadow root. */
 import { T } from './strings';
 import { button, h, shadowHost } from './ui';
 
@@ -9,18 +9,18 @@ export function toast(doc: Document, text: string, undo?: () => Promise<boolean>
   let timer = 0;
   const later = (ms: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => host.remove(), ms);
+    // Stays while focus is on it.
+    timer = setTimeout(() => (root.activeElement ? later(ms) : host.remove()), ms);
   };
   if (undo) {
-    const b = button(doc, T.undo, async () => {
+    const b = button(doc, T('undo'), async () => {
       b.remove();
-      msg.textContent = (await undo().catch(() => false)) ? T.undone : T.undoFailed;
+      msg.textContent = (await undo().catch(() => false)) ? T('undone') : T('undoFailed');
       later(4000);
     });
     box.append(b);
-    // Stays while the pointer or focus is on it.
+    // Stays while the pointer is on it.
     box.addEventListener('mouseenter', () => clearTimeout(timer));
-    box.addEventListener('focusin', () => clearTimeout(timer));
     box.addEventListener('mouseleave', () => later(6000));
   }
   root.append(box);

@@ -1,137 +1,188 @@
 /**
- * Finds composes as they come and go: one MutationObserver over the page (and
- * over same-origin frames, where Outlook puts pop-out composes). Its callback
- * only notes each record's target (the node whose children changed); once per
- * animation frame (or after a short timeout in a hidden tab) the noted targets
- * are searched for compose bodies and frames, and the known composes are
- * checked for having left. Measured cheaper than inspecting every added node
- * (bench/content.bench.ts): no node is touched per mutation.
+ * Finds composes as they come and go without watching the whole page (issue 14:
+ * a page-wide subtree MutationObserver cost 1.06–1.18× main-thread CPU):
+ * - a capture-phase focusin listener: a compose's editor or To field takes focus
+ *   when it opens, and the user clicks into it to write;
+ * - childList observers, no subtree, on each site's compose containers (found
+ *   once: the dock, the full-screen slot, the reading pane) and on <body>, where
+ *   late containers and pop-out frames arrive;
+ * - a scan at start-up and whenever the tab becomes visible again.
+ * Same-origin frames (Outlook's pop-out compose) get the same. Each compose is
+ * handled on its own: an error in one is reported (with its skeleton, for
+ * diagnostics) and never stops the others (issue 16, F4).
  */
 import type { ComposeAdapter } from './adapter';
 import { connected, send } from './client';
-import { Compose, type Inserted } from './compose';
-import { T } from './strings';
+import { createCompose, type Compose, type Hooks } from './compose';
+import { report } from './report';
+import { kindName, T } from './strings';
 import { toast } from './toast';
+import { guard } from './ui';
 
-/** A compose recognised without a toolbar is retried this long, then left alone. */
+/** A compose recognised without a toolbar is retried this long, then left alone (and reported). */
 const PATIENCE = 30_000;
-const OPTIONS: MutationObserverInit = { childList: true, subtree: true };
+const CHILDREN: MutationObserverInit = { childList: true };
 
-/** Runs `fn`, swallowing errors: a changed site must never break the page. */
-export const safe =
-  <A extends unknown[]>(fn: (...a: A) => void) =>
-  (...a: A): void => {
-    try {
-      fn(...a);
-    } catch {
-      /* fail soft */
-    }
-  };
+export type Watcher = (() => void) & {
+  /** The keyboard shortcut: opens the panel in the focused compose, recognised or not; false when there is none. */
+  openFocused(): boolean;
+};
 
-export function watch(site: ComposeAdapter, doc: Document): () => void {
+export function watch(site: ComposeAdapter, doc: Document): Watcher {
+  /** Composes by body (Outlook's root, the main region, outlives its composes). */
   const composes = new Map<HTMLElement, Compose>();
-  /** Composes recognised before their toolbar: root → [body, first seen]. */
-  const pending = new Map<HTMLElement, [HTMLElement, number]>();
-  /** Bodies given up on (by body: Outlook's root, the main region, outlives its composes). */
-  const ignored = new WeakSet<HTMLElement>();
-  /** Nodes whose children changed since the last scan. */
-  const targets = new Set<Node>();
+  /** Bodies given up on: no toolbar in time, or they failed. */
+  const given = new WeakSet<HTMLElement>();
+  const watched = new WeakSet<Node>();
   const frames = new WeakSet<Element>();
-  const docs = new WeakSet<Document>();
+  const offs: (() => void)[] = [];
+  /** The compose that last had focus (the shortcut's fallback). */
+  let last: Compose | undefined;
   const wanted = `${site.body},iframe`;
-  let dirty = false;
-  let frame = 0;
-  let timer = 0;
 
-  const sent = (s: Inserted) => {
-    const match = { type: 'sent', step: s.kind } as const;
-    send('recordEvent', { id: s.id, event: match }).then(
-      (r) => r?.ok && toast(doc, T.sent(s.kind, s.company), async () => !!(await send('undoEvent', { id: s.id, match }))?.ok),
-      () => undefined,
-    );
+  const hooks: Hooks = {
+    sent(s) {
+      const match = { type: 'sent', step: s.kind } as const;
+      send('recordEvent', { id: s.id, event: match }).then(
+        (r) => r?.ok && toast(doc, T('sent', kindName(s.kind), s.company), async () => !!(await send('undoEvent', { id: s.id, match }))?.ok),
+        (error: unknown) => report('mark-sent', error),
+      );
+    },
+    gone(c) {
+      composes.delete(c.body);
+      c.detach(true);
+    },
   };
 
-  const stop = () => {
-    observer.disconnect();
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    for (const c of composes.values()) c.detach(false);
-    composes.clear();
-    targets.clear();
+  /** Drops a compose that failed, reports why with its structure, and never looks at that body again. */
+  const fail = (where: string, error: unknown, body: HTMLElement, root: Element | null) => {
+    report(where, error, root ?? body.parentElement);
+    const c = composes.get(body);
+    composes.delete(body);
+    given.add(body);
+    c?.detach(false);
   };
 
-  const consider = (body: HTMLElement, now: number) => {
-    const root = site.root(body);
-    if (!root || composes.has(root) || ignored.has(body)) return;
-    const c = new Compose(site, root, body, sent);
-    const since = pending.get(root)?.[1] ?? now;
-    pending.delete(root);
-    if (c.attach()) composes.set(root, c);
-    else if (now - since > PATIENCE) ignored.add(body);
-    else pending.set(root, [body, since]);
-  };
-
-  const scan = safe(() => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    dirty = false;
-    if (!connected()) return stop();
-    for (const [root, c] of composes) {
-      if (!c.alive()) {
-        composes.delete(root);
-        c.detach(true);
-      } else c.remount();
+  const consider = (body: HTMLElement, floating = false): Compose | undefined => {
+    if (given.has(body) || (composes.has(body) && !floating)) return composes.get(body);
+    let root: HTMLElement | null = null;
+    try {
+      root = site.root(body) ?? (floating ? body.parentElement : null);
+      if (!root) return;
+      for (const c of composes.values()) if (c.root === root && c.alive() && !floating) return;
+      composes.get(body)?.detach(false);
+      const c = createCompose(site, root, body, hooks, floating);
+      composes.set(body, c);
+      c.remount();
+      return c;
+    } catch (error) {
+      fail('recognise', error, body, root);
     }
-    const now = Date.now();
-    const scopes = [...targets];
-    targets.clear();
-    for (const [body] of [...pending.values()]) if (body.isConnected) consider(body, now);
-    for (const scope of scopes) {
-      if (!scope.isConnected || !('querySelectorAll' in scope)) continue;
-      for (const el of (scope as ParentNode).querySelectorAll<HTMLElement>(wanted)) {
-        if (el.localName === 'iframe') observe(el as HTMLIFrameElement);
-        else consider(el, now);
+  };
+
+  /** Composes that left go (sent, if Send was just used); toolbars the page re-rendered get the control back. */
+  const prune = () => {
+    for (const c of [...composes.values()]) {
+      try {
+        if (!c.alive()) hooks.gone(c);
+        else if (!c.remount() && Date.now() - c.since > PATIENCE) fail('no-send-button', undefined, c.body, c.root);
+      } catch (error) {
+        fail('check', error, c.body, c.root);
       }
     }
-  });
+  };
 
-  const schedule = () => {
-    if (dirty) return;
-    dirty = true;
-    frame = requestAnimationFrame(scan);
-    timer = setTimeout(scan, 250);
+  /** Composes, containers and frames in a part of the page that just appeared. */
+  const look = (scope: ParentNode & Node) => {
+    /** `scope` itself (when it matches) and what matches inside it. */
+    const all = (sel: string) => [...((scope as Element).matches?.(sel) ? [scope as HTMLElement] : []), ...scope.querySelectorAll<HTMLElement>(sel)];
+    for (const c of all(site.containers)) observe(c);
+    for (const e of all(wanted)) if (e.localName === 'iframe') frame(e as HTMLIFrameElement);
+    else consider(e);
+  };
+
+  const observe = (target: Node) => {
+    if (watched.has(target)) return;
+    watched.add(target);
+    observer.observe(target, CHILDREN);
   };
 
   const observer = new MutationObserver((records) => {
-    for (const r of records) targets.add(r.target);
-    schedule();
+    if (!connected()) return stop();
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) look(n as Element);
+    prune();
   });
 
-  /** Watches a document, or the same-origin document inside a frame element. */
-  function observe(target: Document | HTMLIFrameElement): void {
-    let d: Document | null = null;
-    if (target.nodeType === 9) d = target as Document;
-    else {
-      const f = target as HTMLIFrameElement;
-      if (!frames.has(f)) {
-        frames.add(f);
-        f.addEventListener('load', () => observe(f));
-      }
-      try {
-        d = f.contentDocument;
-      } catch {
-        /* cross-origin: its own content script handles it */
-      }
+  const onFocus = (e: Event) => {
+    if (!connected()) return stop();
+    const t = e.target as Element;
+    if (t.nodeType !== 1) return;
+    const body = t.closest<HTMLElement>(site.body) ?? t.closest(site.roots)?.querySelector<HTMLElement>(site.body);
+    if (body) consider(body);
+    prune();
+    for (const c of composes.values()) if (c.root.contains(t)) last = c;
+  };
+
+  const onVisible = () => {
+    if (doc.visibilityState === 'visible') {
+      look(doc);
+      prune();
     }
-    if (d && !docs.has(d)) {
-      docs.add(d);
-      observer.observe(d, OPTIONS);
-      targets.add(d);
-      schedule();
+  };
+
+  /** Watches a document: ours, or the same-origin document inside a frame. */
+  function watchDoc(d: Document): void {
+    if (watched.has(d)) return;
+    watched.add(d);
+    guard(d.defaultView);
+    d.addEventListener('focusin', onFocus, true);
+    offs.push(() => d.removeEventListener('focusin', onFocus, true));
+    if (d.body) observe(d.body);
+    look(d);
+  }
+
+  function frame(f: HTMLIFrameElement): void {
+    if (!frames.has(f)) {
+      frames.add(f);
+      f.addEventListener('load', () => frame(f));
+    }
+    try {
+      if (f.contentDocument) watchDoc(f.contentDocument);
+    } catch {
+      /* cross-origin: its own content script handles it */
     }
   }
 
-  observe(doc);
-  scan();
-  return stop;
+  const stop = () => {
+    observer.disconnect();
+    for (const off of offs.splice(0)) off();
+    for (const c of composes.values()) c.detach(false);
+    composes.clear();
+  };
+
+  const openFocused = (): boolean => {
+    prune();
+    let d: Document | null | undefined = doc;
+    let a = d.activeElement;
+    try {
+      while (a?.localName === 'iframe') a = (d = (a as HTMLIFrameElement).contentDocument)?.activeElement ?? null;
+    } catch {
+      /* a cross-origin frame: not ours */
+    }
+    let c = a ? [...composes.values()].find((x) => x.root.contains(a)) : undefined;
+    if (!c?.mounted()) {
+      // Not recognised (or no toolbar yet): the panel floats by the focused editor.
+      const editor = a?.closest<HTMLElement>(`${site.body},[contenteditable="true"],textarea`);
+      if (editor) c = consider(editor, true);
+    }
+    c ??= last && composes.get(last.body) === last ? last : undefined;
+    c?.open(true);
+    return !!c;
+  };
+
+  offs.push(() => doc.removeEventListener('visibilitychange', onVisible));
+  doc.addEventListener('visibilitychange', onVisible);
+  watchDoc(doc);
+  prune();
+  return Object.assign(stop, { openFocused });
 }

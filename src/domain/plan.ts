@@ -10,7 +10,6 @@
  */
 import { DAY_MS, HOUR_MS, MINUTE_MS, parseDay, parseInstantMs, workCalendar, type WorkCalendar } from './calendar';
 import { contactKey, contactMatches } from './contacts';
-import { callScript } from './drafts';
 import type { Contact, ContactProgress, FollowUpStep, Interview, InterviewEvent, Outcome, Settings, StepKind } from './types';
 
 export type ClosedReason = Outcome | 'no-response';

@@ -16,6 +16,7 @@ import { ProfileSection } from './ProfileSection';
 import { ScheduleSection } from './ScheduleSection';
 import { resolveZone } from './time-zones';
 import { useFocusFirstInvalid, useLeaveWarning, useRecordDraft, type Draft } from './useOptions';
+import { DiagnosticsSection } from './DiagnosticsSection';
 
 export { samplePlan } from './PlanPreview';
 
@@ -132,6 +133,7 @@ function OptionsForm({ connection, state, now, locale }: { connection: Connectio
       </form>
       <BackupSection connection={connection} now={now} />
       <CalendarSection state={state} now={now} locale={locale} />
+      <DiagnosticsSection connection={connection} now={now} />
     </>
   );
 }

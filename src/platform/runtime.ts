@@ -5,7 +5,13 @@
  * every Gmail and Outlook frame. Extension pages and the background keep using
  * src/platform/browser.ts.
  */
-type LeanRuntime = { readonly id?: string; sendMessage(message: unknown): Promise<unknown> };
+type Listener = (message: unknown, sender: unknown, respond: (answer: unknown) => void) => void;
+type LeanRuntime = {
+  readonly id?: string;
+  sendMessage(message: unknown): Promise<unknown>;
+  /** Messages from the background (tabs.sendMessage), answered synchronously through `respond`. */
+  onMessage?: { addListener(listener: Listener): void };
+};
 type Namespaces = { browser?: { runtime?: LeanRuntime }; chrome?: { runtime?: LeanRuntime } };
 
 /** The runtime, or undefined once the extension was reloaded or removed under this page. */

@@ -1,8 +1,6 @@
 /** What the popup shows besides the list: the first-run explanation (storage problems: ui/StorageNotice). */
 import { useEffect, useRef } from 'preact/hooks';
-import type { Connection } from '../shared/connection';
-import { t, tn } from '../shared/i18n';
-import type { AppState } from '../shared/state';
+import { t } from '../shared/i18n';
 
 export function EmptyState({ onStart }: { onStart(): void }) {
   const ref = useRef<HTMLButtonElement>(null);

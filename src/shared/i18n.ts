@@ -14,10 +14,13 @@ export type Messages = Record<string, Entry>;
 
 type I18nApi = { getMessage(key: string, subs?: string | string[]): string };
 
-let fallback: Messages | undefined;
+/** Formats a key from the fallback table; set only where there is no i18n API (tests, previews). */
+let fallback: ((key: string, subs: readonly string[]) => string | undefined) | undefined;
 
 export function setFallbackMessages(messages: Messages | undefined): void {
-  fallback = messages;
+  // The formatter is reached only through here, so bundles that never install a fallback (the
+  // content script, with its size budget) leave it out.
+  fallback = messages && ((key, subs) => (messages[key] ? formatEntry(messages[key], subs) : undefined));
 }
 
 function api(): I18nApi | undefined {
@@ -48,8 +51,7 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   } catch {
     // Not in an extension (or a test double that doesn't implement i18n): use the fallback.
   }
-  const entry = fallback?.[key];
-  return entry ? formatEntry(entry, strings) : key;
+  return fallback?.(key, strings) ?? key;
 }
 
 /**

@@ -19,8 +19,12 @@ export const MAIL_HOSTS: readonly string[] = [
   'outlook.cloud.microsoft',
 ];
 
-/** What a content script may ask; everything else needs an extension page. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'toneRules', 'checkTone', 'recordEvent', 'undoEvent', 'openCompose', 'snooze']);
+/**
+ * What a content script may ask: exactly what src/content sends. Everything else needs an extension
+ * page, and the handlers narrow these further by field (recordEvent and undoEvent only for a "sent"
+ * the panel offered; see src/background/compose-guard.ts).
+ */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'composeDraft', 'toneRules', 'recordEvent', 'undoEvent', 'reportError']);
 
 export type SenderLike = { id?: string; url?: string; origin?: string; tab?: unknown };
 export type SenderKind = 'page' | 'content' | 'foreign';
@@ -92,8 +96,15 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
   composeContext: message('composeContext', {
     recipients: v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(200)),
   }),
+  composeDraft: message('composeDraft', { id: ID }),
   toneRules: message('toneRules'),
   checkTone: message('checkTone', { text: v.pipe(v.string(), v.maxLength(TONE_TEXT_LIMIT)), interviewId: v.optional(ID) }),
+  reportError: message('reportError', {
+    where: v.pipe(v.string(), v.minLength(1), v.maxLength(60)),
+    message: v.pipe(v.string(), v.maxLength(500)),
+    skeleton: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+  }),
+  diagnostics: message('diagnostics'),
   dismissCorrupt: message('dismissCorrupt', { key: v.pipe(v.string(), v.minLength(1), v.maxLength(400)) }),
 };
 

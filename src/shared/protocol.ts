@@ -44,6 +44,8 @@ export type Problem =
   | { code: 'unknownMessage'; type: string }
   | { code: 'malformedMessage'; type: string; field: string }
   | { code: 'notAllowed'; type: string }
+  | { code: 'tooFast' }
+  | { code: 'notOffered' }
   | { code: 'backupNotBackup' }
   | { code: 'backupNoVersion' }
   | { code: 'backupNewer'; version: number }
@@ -81,17 +83,24 @@ export type Backup = {
 
 export type ImportPreview = { added: number; updated: number; unchanged: number; settingsChanged: boolean; profileChanged: boolean };
 
+/** An interview a compose panel may offer, by name only: its drafts come later, after a trusted choice (composeDraft). */
+export type ComposeChoice = { id: string; company: string; role: string; interviewAt: string };
+
 /** What a compose window needs, computed in the background so the content script stays small. */
-export type ComposeInterview = {
-  id: string;
-  company: string;
-  role: string;
-  interviewAt: string;
+export type ComposeInterview = ComposeChoice & {
   /** True when one of the compose's recipients is a contact of this interview. */
   matched: boolean;
   /** The drafts that make sense now per the plan, most relevant first. */
   drafts: { kind: DraftKind; draft: Draft }[];
 };
+
+/** A content-script failure kept for "Copy diagnostics" (storage.session, newest last). */
+export type ContentError = { at: string; where: string; message: string; host: string };
+/** The structure (tags, roles, labels, names, classes; no text, no addresses) of the last compose FollowUp failed on. */
+export type ComposeSkeleton = { at: string; where: string; host: string; skeleton: string };
+
+/** What the background may ask a content script (tabs.sendMessage); the content script checks the shape. */
+export type TabMessage = { type: 'openPanel' };
 
 export type Requests = {
   saveInterview: { request: { id?: string; input: unknown }; response: { ok: true; interview: Interview } | { ok: false; issues: FieldIssue[] } };
@@ -117,7 +126,20 @@ export type Requests = {
   saveFormDraft: { request: { draft: FormDraft | null }; response: { ok: true } | Failure };
   /** What the reminder page shows for a notification: as shown, or rebuilt from its id. */
   reminderView: { request: { id: string }; response: { ok: true; view: ReminderView } };
-  composeContext: { request: { recipients: string[] }; response: { ok: true; interviews: ComposeInterview[]; loggedAny: boolean } };
+  /**
+   * From a compose panel: the interviews whose contacts are among `recipients`, with their drafts,
+   * and the others that have something due, by name only.
+   */
+  composeContext: { request: { recipients: string[] }; response: { ok: true; interviews: ComposeInterview[]; others: ComposeChoice[]; loggedAny: boolean } };
+  /** From a compose panel, after the user chose an interview the recipients did not match: its drafts. */
+  composeDraft: { request: { id: string }; response: { ok: true; interview: ComposeInterview } | Failure };
+  /** From a content script: something failed on the page; kept in a small ring in storage.session. */
+  reportError: { request: { where: string; message: string; skeleton?: string }; response: { ok: true } | Failure };
+  /** For "Copy diagnostics" in Options: version, browser, recent content-script errors, the last failed compose's skeleton. */
+  diagnostics: {
+    request: Record<never, never>;
+    response: { ok: true; version: string; browser: string; errors: ContentError[]; skeleton?: ComposeSkeleton };
+  };
   /**
    * The pressing-words rules as data. The content script compiles them with the small engine
    * (toneChecker) instead of bundling the ~7 KB gzip table into every mail frame.

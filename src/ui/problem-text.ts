@@ -33,6 +33,10 @@ export function problemText(p: Problem): string {
       return t('error_badRequest');
     case 'notAllowed':
       return t('error_notAllowed');
+    case 'tooFast':
+      return t('error_tooFast');
+    case 'notOffered':
+      return t('error_notOffered');
     case 'backupNotBackup':
       return t('backup_notBackup');
     case 'backupNoVersion':

@@ -80,7 +80,7 @@ describe('background: messages', () => {
   it('a content script may only use the compose messages', async () => {
     expect(await send({ type: 'saveSettings', settings: NY }, content)).toEqual({ ok: false, error: { code: 'notAllowed', type: 'saveSettings' } });
     expect(await send({ type: 'deleteInterview', id: 'x' }, content)).toEqual({ ok: false, error: { code: 'notAllowed', type: 'deleteInterview' } });
-    expect(await send({ type: 'composeContext', recipients: [] }, content)).toEqual({ ok: true, interviews: [], loggedAny: false });
+    expect(await send({ type: 'composeContext', recipients: [] }, content)).toEqual({ ok: true, interviews: [], others: [], loggedAny: false });
   });
 
   it('saveInterview stores one record and arms the one alarm at its first notifyAt', async () => {
@@ -256,11 +256,11 @@ describe('background: compose', () => {
     expect(draftFromComposeUrl(opened.url)?.to).toEqual(['chris.park@acme.example']);
   });
 
-  it('with no match it offers recent interviews that have a draft, unmatched', async () => {
-    await send({ type: 'saveInterview', input: INPUT });
+  it('with no match it names recent interviews that have a draft, without their drafts', async () => {
+    const { interview: iv } = await send({ type: 'saveInterview', input: INPUT });
     const r = await send({ type: 'composeContext', recipients: ['someone@else.example'] }, content);
-    expect(r.interviews).toHaveLength(1);
-    expect(r.interviews[0]).toMatchObject({ matched: false });
+    expect(r.interviews).toEqual([]);
+    expect(r.others).toEqual([{ id: iv.id, company: 'Acme', role: 'Product Designer', interviewAt: INPUT.interviewAt }]);
   });
 
   it('openCompose uses the preferred webmail', async () => {

@@ -20,8 +20,11 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
   applyImport: { type: 'applyImport', backup: {} },
   openCompose: { type: 'openCompose', id: 'a', kind: 'thank-you' },
   composeContext: { type: 'composeContext', recipients: ['dana@acme.example'] },
+  composeDraft: { type: 'composeDraft', id: 'a' },
   toneRules: { type: 'toneRules' },
   checkTone: { type: 'checkTone', text: 'Any news??', interviewId: 'a' },
+  reportError: { type: 'reportError', where: 'insert', message: 'To not found', skeleton: 'div.M9' },
+  diagnostics: { type: 'diagnostics' },
   dismissCorrupt: { type: 'dismissCorrupt', key: 'interview:a' },
   draft: { type: 'draft', id: 'a', kind: 'status-inquiry' },
   callScript: { type: 'callScript', id: 'a' },
@@ -111,6 +114,6 @@ describe('senders', () => {
   });
 
   it('content scripts may only ask for compose things', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['checkTone', 'composeContext', 'openCompose', 'recordEvent', 'snooze', 'toneRules', 'undoEvent']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'composeDraft', 'recordEvent', 'reportError', 'toneRules', 'undoEvent']);
   });
 });

@@ -1,62 +1,114 @@
 /**
- * Gmail: every selector FollowUp relies on, in one place (research/webmail.md §1).
- * Structural, language-independent hooks first (g_editable, name=subjectbox,
- * data-hovercard-id, roles); Gmail's short class names second.
+ * Gmail: every selector FollowUp relies on, in one place, each with its source
+ * (research/webmail.md §1). Structural, language-independent hooks first
+ * (g_editable, name=subjectbox, data-hovercard-id, roles); Gmail's short class names second.
  */
 import { all, emailsIn, visible, type ComposeAdapter } from '../adapter';
-import { typeInto } from '../editor';
+import { focus, snap, typeInto, until } from '../editor';
 
 export const GMAIL = {
-  /** The body editor of any compose kind. */
+  /** The body editor of any compose kind: InboxSDK gmail-compose-view.ts `.Ap [g_editable=true]`; the
+   * evan-brass/js-min capture shows it as div.Am.Al.editable[g_editable=true][contenteditable=true]. */
   body: '[g_editable="true"], div.Am.editable[contenteditable="true"]',
+  /** Where composes are added: the dock of docked/popped-up composes (InboxSDK MOLE_PARENT_SELECTOR,
+   * setup-compose-view-driver-stream.ts) and the full-screen container (InboxSDK, same file). Inline
+   * replies take focus when they open, which the watcher's focusin listener sees. */
+  containers: 'div.dw .nH > .nH > .no, body > .aSs > .aSt',
   /** The compose root is the nearest of these around the body: docked, full screen and inline
-   * replies have .M9; the standalone pop-out window has only [role=main]. */
-  root: '.M9, [role=dialog], [role=main]',
-  send: '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true]), div.T-I.T-I-atl[role=button]:not([aria-haspopup=true])',
-  subject: 'input[name=subjectbox]',
-  /** Recipient chips (data-hovercard-id), legacy chips (.vR hidden input), summaries ([email]). */
+   * replies have .M9 (InboxSDK, gmail.js `div.M9`); the standalone pop-out window has only
+   * [role=main] (InboxSDK: body.xE.xp, container [role=main]). */
+  roots: '.M9, [role=dialog], [role=main]',
+  /** InboxSDK getSendButton (`.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])`); gmail.js `div.T-I.T-I-atl`. */
+  sendButton: '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true]), div.T-I.T-I-atl[role=button]:not([aria-haspopup=true])',
+  /** InboxSDK and gmail.js: input[name=subjectbox]. */
+  subjectBox: 'input[name=subjectbox]',
+  /** Recipients: chip UI [role=option][data-hovercard-id] (InboxSDK page-parser.ts, get-recipients.ts), legacy
+   * chips `.vR > input[type=hidden]` holding the address (InboxSDK), summaries and hovercards [email] (gmail.js, Mailvelope). */
   chips: '[data-hovercard-id], .vR input[type=hidden], [email]',
-  /** The To field's typing input (chip UI, peoplekit) or the legacy textarea. */
-  to: '[name=to] input:not([type=hidden]), input[peoplekit-id], input[role=combobox][aria-autocomplete=list], textarea[name=to]',
+  /** The To field's typing element: chip UI `.GS .anm[name=to]` combobox (InboxSDK set-recipients.ts, since
+   * 2021-10), its peoplekit input (gmail.js is_peoplekit_compose), the legacy textarea.vO (InboxSDK, gmail.js). */
+  to: '.GS .anm[name=to] input[role=combobox][aria-autocomplete=list], [name=to] input[peoplekit-id], textarea.vO[name=to], textarea[name=to]',
+  /** The collapsed recipients summary shown while the To row (div.fX) is hidden; focusing it opens the row
+   * (InboxSDK set-recipients.ts dispatches focus on it; Briskine gmail.js focuses it). */
+  cover: 'div.aoD.hl',
   quote: '.gmail_quote, .gmail_quote_container, .gmail_extra',
   skip: '.gmail_signature, [data-smartmail=gmail_signature], .gmail_signature_prefix, style, script',
 };
 
 export const gmail: ComposeAdapter = {
-  body: GMAIL.body,
-  root: (body) => body.closest<HTMLElement>(GMAIL.root),
-  send: (root) => root.querySelector(GMAIL.send),
+  ...GMAIL,
+  root: (body) => body.closest<HTMLElement>(GMAIL.roots),
+  send: (root) => root.querySelector(GMAIL.sendButton),
   mount(send, host) {
     // The bottom bar is a table row; the control gets its own cell after Send's (as InboxSDK does).
     const cell = send.closest('td');
     if (cell?.parentElement) {
-      const td = cell.ownerDocument.createElement('td');
+      const doc = cell.ownerDocument;
+      const td = doc.createElement('td');
       td.append(host);
       cell.after(td);
-      return () => td.remove();
+      // Gmail sizes the bar with a <colgroup>; a new cell gets its own <col> in step
+      // (InboxSDK get-additional-action-toolbar.ts adds its <col>s the same way).
+      const cols = cell.closest('table')?.querySelector(':scope > colgroup');
+      const col = cols && doc.createElement('col');
+      if (cols && col) {
+        const at = cols.children[cell.cellIndex];
+        if (at) at.after(col);
+        else cols.append(col);
+      }
+      return () => {
+        td.remove();
+        col?.remove();
+      };
     }
     send.after(host);
     return () => host.remove();
   },
   subject: (root) => {
-    const input = root.querySelector<HTMLInputElement>(GMAIL.subject);
+    const input = root.querySelector<HTMLInputElement>(GMAIL.subjectBox);
     return visible(input) ? input : null;
   },
-  recipients(root, body) {
+  recipients(root, body, typed = true) {
     const found = all<HTMLInputElement>(root, GMAIL.chips)
       .filter((el) => !body.contains(el))
       .flatMap((el) => emailsIn(el.getAttribute('data-hovercard-id') ?? el.getAttribute('email') ?? el.value));
-    for (const input of all<HTMLInputElement>(root, GMAIL.to)) found.push(...emailsIn(input.value));
+    if (typed) for (const input of all<HTMLInputElement>(root, GMAIL.to)) found.push(...emailsIn(input.value));
     return [...new Set(found)];
   },
-  addTo(root, emails) {
-    const input = root.querySelector<HTMLInputElement>(GMAIL.to);
-    if (!input) return false;
-    typeInto(input, emails.join(', '));
-    // Gmail turns what was typed into chips when the field loses focus.
-    input.blur();
-    return true;
+  async addTo(root, body, emails) {
+    const done = () => {
+      const have = gmail.recipients(root, body, false);
+      return emails.filter((e) => !have.includes(e));
+    };
+    const shown = () => {
+      const input = root.querySelector<HTMLInputElement>(GMAIL.to);
+      return visible(input) && input;
+    };
+    let input = shown();
+    if (!input) {
+      // The To row is collapsed (the normal state once the user has typed elsewhere): open it.
+      const cover = root.querySelector<HTMLElement>(GMAIL.cover);
+      cover?.focus();
+      cover?.dispatchEvent(new FocusEvent('focus'));
+      input = await until(shown);
+    }
+    if (!input || !focus(input)) return false;
+    if (input.localName === 'input') {
+      // The chip UI makes chips from a paste (InboxSDK set-recipients.ts).
+      const data = new DataTransfer();
+      data.setData('text/plain', done().join(','));
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      if (await until(() => !done().length, 200)) return true;
+    }
+    const undo = snap(input);
+    if (focus(input) && typeInto(input, done().join(', '))) {
+      // Enter makes Gmail read what was typed (InboxSDK, legacy fields); so does leaving the field.
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true, cancelable: true }));
+      if (await until(() => !done().length, 200)) return true;
+      input.blur();
+      if (await until(() => !done().length, 300)) return true;
+    }
+    undo();
+    return false;
   },
-  quote: GMAIL.quote,
-  skip: GMAIL.skip,
 };

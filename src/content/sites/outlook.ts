@@ -1,33 +1,42 @@
 /**
  * Outlook on the web (outlook.live.com, outlook.office.com, outlook.office365.com,
- * outlook.cloud.microsoft): every selector FollowUp relies on, in one place
- * (research/webmail.md §2). Roles and ARIA state first; Fluent UI classes second.
+ * outlook.cloud.microsoft): every selector FollowUp relies on, in one place, each
+ * with its source (research/webmail.md §2). Roles and ARIA state first; Fluent UI classes second.
  */
 import { all, emailsIn, visible, type ComposeAdapter } from '../adapter';
-import { typeInto } from '../editor';
+import { focus, snap, typeInto, until } from '../editor';
 
 export const OUTLOOK = {
-  /** The body is the one multi-line editor; To/Cc/Bcc are single-line editors. */
+  /** The body is the one multi-line editor (Briskine outlook.js; its spec queries [aria-multiline]). */
   body: '[contenteditable="true"][aria-multiline="true"]',
-  /** Nearest of these around the body: pop-out form, compose form, the main region. */
-  root: '[data-app-section="Form_Content"], [data-app-section="ComposeForm"], [role=main]',
-  send: 'button.fui-SplitButton__primaryActionButton, button[aria-label="Send"], button[title^="Send"]',
-  wells: '[contenteditable="true"]:not([aria-multiline="true"])',
-  subject: 'input[id$="_SUBJECT"], input[type=text][autocomplete=off]',
+  /** Where inline composes are added: the main region (Briskine's compose parent [role=main]) and the
+   * reading pane (CH3COOOH/OutlookSendingSafety #ReadingPaneContainerId). Pop-outs come as frames. */
+  containers: '[role=main], #ReadingPaneContainerId',
+  /** Nearest of these around the body: pop-out form (Briskine [data-app-section="Form_Content"]),
+   * compose form (code-search hint [data-app-section="ComposeForm"]), the main region (Briskine, Mailvelope). */
+  roots: '[data-app-section="Form_Content"], [data-app-section="ComposeForm"], [role=main]',
+  /** CH3COOOH/OutlookSendingSafety: the split button's primary action; code-search hints: aria-label/title "Send". */
+  sendButton: 'button.fui-SplitButton__primaryActionButton, button[aria-label="Send"], button[title^="Send"]',
+  /** To, Cc, Bcc in that order: single-line editors (Briskine 1839856c, 2026-03), and before an inline
+   * reply's header is activated, read-only textboxes (Briskine 43897bc6 and earlier matched [role=textbox]). */
+  wells: '[contenteditable="true"]:not([aria-multiline="true"]), [role=textbox]:not([aria-multiline="true"])',
+  /** Code-search hint input[id$="_SUBJECT"]; Briskine: the last input[type=text][autocomplete=off]. */
+  subjectBox: 'input[id$="_SUBJECT"], input[type=text][autocomplete=off]',
+  /** Code-search hints: #appendonsend and #divRplyFwdMsg start the quoted message. */
   quote: '[id$="appendonsend"], [id$="divRplyFwdMsg"], blockquote',
   skip: '[id^="Signature"], [id^="x_Signature"], style, script',
 };
 
 export const outlook: ComposeAdapter = {
-  body: OUTLOOK.body,
-  root: (body) => body.closest<HTMLElement>(OUTLOOK.root),
-  send: (root) => root.querySelector(OUTLOOK.send),
+  ...OUTLOOK,
+  root: (body) => body.closest<HTMLElement>(OUTLOOK.roots),
+  send: (root) => root.querySelector(OUTLOOK.sendButton),
   mount(send, host) {
     (send.closest('.fui-SplitButton') ?? send).after(host);
     return () => host.remove();
   },
   subject: (root) => {
-    const input = root.querySelector<HTMLInputElement>(OUTLOOK.subject.split(',')[0]!) ?? all<HTMLInputElement>(root, OUTLOOK.subject).pop() ?? null;
+    const input = root.querySelector<HTMLInputElement>(OUTLOOK.subjectBox.split(',')[0]!) ?? all<HTMLInputElement>(root, OUTLOOK.subjectBox).pop() ?? null;
     return visible(input) ? input : null;
   },
   recipients(root) {
@@ -38,13 +47,21 @@ export const outlook: ComposeAdapter = {
     ]);
     return [...new Set(found)];
   },
-  addTo(root, emails) {
-    const well = root.querySelector<HTMLElement>(OUTLOOK.wells);
-    if (!well) return false;
-    // A ";" makes Outlook resolve what was typed into a recipient.
-    for (const email of emails) typeInto(well, `${email};`);
-    return true;
+  async addTo(root, body, emails) {
+    const to = () => root.querySelector<HTMLElement>(OUTLOOK.wells);
+    let well = to();
+    if (well && !well.isContentEditable) {
+      // Read-only until the compose header is activated: Briskine's Outlook plugin reveals the
+      // fields with a focusin on the To row. (gbleu/ok-pour-moi found synthetic clicks ignored.)
+      well.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      well = await until(() => to()?.isContentEditable && to());
+    }
+    if (!well || !focus(well)) return false;
+    const undo = snap(well);
+    const field = well;
+    // ";" makes Outlook resolve what was typed into a recipient (OfficeDev/office-js #5603).
+    if (emails.every((e) => typeInto(field, `${e};`)) && (await until(() => emails.every((e) => outlook.recipients(root, body).includes(e)), 300))) return true;
+    undo();
+    return false;
   },
-  quote: OUTLOOK.quote,
-  skip: OUTLOOK.skip,
 };
