@@ -74,12 +74,17 @@ function eventMatches(ev: InterviewEvent, match: EventRequest): boolean {
 /** A failed write as field issues for a form: the validation issues, or "not saved". */
 function storeFailure(error: unknown): FieldIssue[] {
   if (error instanceof StoreError && error.issues.length > 0) return error.issues;
-  return [{ field: '', code: 'saveFailed' }];
+  const p = problemOf(error);
+  return [p.code === 'invalidRecord' ? { field: '', code: 'saveFailed' } : { field: '', ...p }];
 }
 
 /** A failed write as a problem code: an invalid record (with its first issue), or "not saved". */
 function problemOf(error: unknown): Problem {
   if (error instanceof StoreError) {
+    // Storage itself refused: full, a newer version's data, a history at its limit.
+    if (error.code === 'storageFull') return { code: 'storageFull' };
+    if (error.code === 'readOnly') return { code: 'readOnly', version: error.detail ?? 0 };
+    if (error.code === 'historyFull') return { code: 'historyFull', max: error.detail ?? 0 };
     const issue = error.issues[0];
     return issue ? { code: 'invalidRecord', issue } : { code: 'saveFailed' };
   }
@@ -192,7 +197,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const checked = validateInterview(interview);
       if (!checked.ok) return fail({ code: 'invalidRecord', ...(checked.issues[0] ? { issue: checked.issues[0] } : {}) });
       try {
-        await store.update(checked.value.id, () => checked.value);
+        // Put back as it was: an Undo restores the record, it is not a new edit.
+        await store.update(checked.value.id, () => checked.value, { stamp: false });
       } catch (error) {
         return fail(problemOf(error));
       }

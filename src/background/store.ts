@@ -56,6 +56,8 @@ export class StoreError extends Error {
     message: string,
     readonly issues: FieldIssue[] = [],
     readonly code: StoreErrorCode = 'invalid',
+    /** The number the message needs: the newer format's version (readOnly), the history limit (historyFull). */
+    readonly detail?: number,
   ) {
     super(message);
   }
@@ -73,7 +75,7 @@ export function storageFullError(): StoreError {
 }
 
 function readOnlyError(version: number): StoreError {
-  return new StoreError(t('error_newerVersion', version), [], 'readOnly');
+  return new StoreError(t('error_newerVersion', version), [], 'readOnly', version);
 }
 
 export type OpenReport = {
@@ -477,7 +479,7 @@ export class Store {
   private prepare(id: string, current: Interview | undefined, next: Interview, stamp = true): Interview {
     if (next.id !== id) throw new StoreError('An interview cannot change its id');
     if (Array.isArray(next.history) && next.history.length > HISTORY_LIMIT && compactNotified(next.history).length > HISTORY_LIMIT) {
-      throw new StoreError(t('error_historyFull', new Intl.NumberFormat().format(HISTORY_LIMIT)), [], 'historyFull');
+      throw new StoreError(t('error_historyFull', new Intl.NumberFormat().format(HISTORY_LIMIT)), [], 'historyFull', HISTORY_LIMIT);
     }
     const carried = carryInterview(current, next);
     const stamped: Interview = stamp ? { ...carried, createdAt: next.createdAt ?? current?.createdAt ?? this.nowIso(), updatedAt: this.nowIso() } : carried;
@@ -507,14 +509,15 @@ export class Store {
    * Read-modify-write of one interview, serialised with every other write to it.
    * `fn` gets the current record (undefined if none) and returns the new one, or
    * undefined to leave it unchanged. The result is validated; only its key is written.
+   * `stamp: false` writes the record as given (an Undo puts back exactly what was deleted).
    */
-  async update(id: string, fn: (current: Interview | undefined) => Interview | undefined): Promise<Interview | undefined> {
+  async update(id: string, fn: (current: Interview | undefined) => Interview | undefined, options: { stamp?: boolean } = {}): Promise<Interview | undefined> {
     await this.open();
     return this.queue.run([interviewKey(id)], async () => {
       const current = this.interviewMap.get(id);
       const next = fn(current);
       if (next === undefined) return current;
-      const checked = this.prepare(id, current, next);
+      const checked = this.prepare(id, current, next, options.stamp ?? true);
       const items = this.itemsFor([checked]);
       await this.write(items);
       this.committed([checked], items);

@@ -27,7 +27,7 @@ import type { SnoozeChoice } from '../domain/plan';
  * validation message's code (the page shows `v_<code>`), or a problem code (ProblemCode).
  * `message` is the English text, for logs only: pages never show it.
  */
-export type FieldIssue = { field: string; code: ValidationCode | ProblemCode; message?: string };
+export type FieldIssue = { field: string; code: ValidationCode | ProblemCode; message?: string; version?: number; max?: number };
 
 /**
  * Why a request failed, as a code with the facts its message needs. Pages word it in the
@@ -45,6 +45,9 @@ export type Problem =
   | { code: 'malformedMessage'; type: string; field: string }
   | { code: 'notAllowed'; type: string }
   | { code: 'tooFast' }
+  | { code: 'storageFull' }
+  | { code: 'readOnly'; version: number }
+  | { code: 'historyFull'; max: number }
   | { code: 'notOffered' }
   | { code: 'backupNotBackup' }
   | { code: 'backupNoVersion' }

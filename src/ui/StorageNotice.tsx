@@ -48,7 +48,7 @@ export function StorageNotice({ state, connection, now = Date.now }: Props) {
         {inPlace.length > 0 && (
           <>
             {/* Newer data is never changed (nor deleted) by this version; otherwise there was no room for the copy. */}
-            <p>{readOnly ? t('corrupt_introNewer', inPlace.length) : t('corrupt_introInPlace', inPlace.length)}</p>
+            <p>{readOnly ? tn('corrupt_introNewer', inPlace.length) : tn('corrupt_introInPlace', inPlace.length)}</p>
             <ul>
               {inPlace.map((c) => (
                 <li key={c.key}>

@@ -6,10 +6,11 @@ import type { FieldIssue, Problem } from '../shared/protocol';
 import { t, type MessageKey } from '../shared/i18n';
 
 /** A validation or problem code on one field, as a sentence. */
-export function issueText(issue: Pick<FieldIssue, 'code'>): string {
+export function issueText(issue: Pick<FieldIssue, 'code' | 'version' | 'max'>): string {
   const key = `v_${issue.code}` as MessageKey;
   const text = t(key);
-  return text === key ? problemText({ code: issue.code } as Problem) : text;
+  // A problem code on a field carries its facts (version, max) beside the code.
+  return text === key ? problemText(issue as Problem) : text;
 }
 
 const issueOf = (issue: FieldIssue | undefined): string => (issue ? issueText(issue) : t('error_unreadable'));
@@ -33,6 +34,12 @@ export function problemText(p: Problem): string {
       return t('error_badRequest');
     case 'notAllowed':
       return t('error_notAllowed');
+    case 'storageFull':
+      return t('error_storageFull');
+    case 'readOnly':
+      return t('error_newerVersion', p.version);
+    case 'historyFull':
+      return t('error_historyFull', p.max.toLocaleString());
     case 'tooFast':
       return t('error_tooFast');
     case 'notOffered':

@@ -69,9 +69,9 @@ describe('F1: least privilege for the webmail page', () => {
     expect(await send({ type: 'recordEvent', id, event: { type: 'outcome', outcome: 'rejected' } }, content)).toMatchObject({ ok: false });
     expect(await send({ type: 'recordEvent', id, event: { type: 'reply', newDecisionDate: '2999-01-01' } }, content)).toMatchObject({ ok: false });
     expect(await send({ type: 'recordEvent', id, event: { type: 'dismissed', step: 'move-on' } }, content)).toMatchObject({ ok: false });
-    expect(await send({ type: 'snooze', id, step: 'thank-you' }, content)).toEqual({ ok: false, error: 'snooze is not available to web pages' });
-    expect(await send({ type: 'openCompose', id, kind: 'thank-you' }, content)).toEqual({ ok: false, error: 'openCompose is not available to web pages' });
-    expect(await send({ type: 'diagnostics' }, content)).toEqual({ ok: false, error: 'diagnostics is not available to web pages' });
+    expect(await send({ type: 'snooze', id, step: 'thank-you' }, content)).toEqual({ ok: false, error: { code: 'notAllowed', type: 'snooze' } });
+    expect(await send({ type: 'openCompose', id, kind: 'thank-you' }, content)).toEqual({ ok: false, error: { code: 'notAllowed', type: 'openCompose' } });
+    expect(await send({ type: 'diagnostics' }, content)).toEqual({ ok: false, error: { code: 'notAllowed', type: 'diagnostics' } });
     expect(JSON.stringify(bg.store.interview(id))).toBe(before);
     expect(platform.opened).toEqual([]);
   });
@@ -80,7 +80,7 @@ describe('F1: least privilege for the webmail page', () => {
     const id = await saved();
     const sent = { type: 'sent', step: 'thank-you' } as const;
     // Nothing offered yet: refused.
-    expect(await send({ type: 'recordEvent', id, event: sent }, tab(3))).toEqual({ ok: false, error: 'That email was not offered in this tab.' });
+    expect(await send({ type: 'recordEvent', id, event: sent }, tab(3))).toEqual({ ok: false, error: { code: 'notOffered' } });
     // The panel in tab 3 is offered the thank-you (its compose is addressed to Dana).
     const ctx = await send({ type: 'composeContext', recipients: ['dana.lee@acme.example'] }, tab(3));
     expect(ctx.interviews[0].drafts.map((d: { kind: string }) => d.kind)).toEqual(['thank-you']);
@@ -124,7 +124,7 @@ describe('F1: least privilege for the webmail page', () => {
     const answers = await Promise.all(Array.from({ length: 50 }, () => send({ type: 'openCompose', id, kind: 'thank-you' })));
     expect(answers.filter((a) => a.ok)).toHaveLength(RATE_LIMITS.openCompose[0]);
     expect(platform.opened).toHaveLength(RATE_LIMITS.openCompose[0]);
-    expect(answers.find((a) => !a.ok)).toEqual({ ok: false, error: 'Too many requests at once; please try again in a moment.' });
+    expect(answers.find((a) => !a.ok)).toEqual({ ok: false, error: { code: 'tooFast' } });
     // A moment later it works again.
     clock.advance(RATE_LIMITS.openCompose[1]);
     expect(await send({ type: 'openCompose', id, kind: 'thank-you' })).toMatchObject({ ok: true });

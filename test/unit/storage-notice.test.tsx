@@ -45,7 +45,7 @@ describe('storage notice', () => {
     const conn = popup({ corrupt: [{ key: 'interview:big', reason: 'company: Company is missing', at: AT, inPlace: true }] });
     const box = await notice();
     expect(box.textContent).not.toMatch(/set aside/i);
-    expect(box.textContent).toMatch(/kept as they were/i);
+    expect(box.textContent).toMatch(/kept as it was/i);
     fireEvent.click(within(box).getByRole('button', { name: /export a backup/i }));
     expect(conn.calls.at(-1)).toMatchObject({ type: 'exportBackup' });
     fireEvent.click(within(box).getByRole('button', { name: /delete it/i }));

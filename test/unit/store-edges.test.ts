@@ -12,6 +12,7 @@ import { compactNotified, HISTORY_LIMIT } from '../../src/domain/model';
 import { planFollowUps } from '../../src/domain/plan';
 import type { Interview, InterviewEvent } from '../../src/domain/types';
 import { parseState } from '../../src/shared/state';
+import { issueText, problemText } from '../../src/ui/problem-text';
 import { Clock, CountingArea, fakePlatform, interview, NY, pageSender, QuotaArea, seed } from './background-fakes';
 
 const local = () => fakeBrowser.storage.local as unknown as StorageArea;
@@ -147,9 +148,11 @@ describe('F10: unknown fields and newer data', () => {
 
     const saved = await send({ type: 'saveInterview', input: INPUT });
     expect(saved.ok).toBe(false);
-    expect(saved.issues[0].message).toMatch(/newer version of FollowUp/);
+    // The background answers with codes; the pages word them (src/ui/problem-text.ts).
+    expect(issueText(saved.issues[0])).toMatch(/newer version of FollowUp \(format 2\)/);
     const event = await send({ type: 'recordEvent', id: 'acme', event: { type: 'sent', step: 'thank-you' } });
-    expect(event).toMatchObject({ ok: false, error: expect.stringMatching(/newer version of FollowUp/) });
+    expect(event).toEqual({ ok: false, error: { code: 'readOnly', version: 2 } });
+    expect(problemText(event.error)).toMatch(/newer version of FollowUp/);
     expect((await send({ type: 'exportBackup' })).ok).toBe(true);
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
 
@@ -170,7 +173,8 @@ describe('F11: bounded history', () => {
     const answers: Answer[] = [];
     for (let i = 0; i < 4; i++) answers.push(await send({ type: 'recordEvent', id: 'acme', event: { type: 'dismissed', step: 'move-on' } }));
     expect(answers.map((a) => a.ok)).toEqual([true, true, false, false]);
-    expect(answers[2]!.error).toMatch(/history is full/i);
+    expect(answers[2]!.error).toEqual({ code: 'historyFull', max: HISTORY_LIMIT });
+    expect(problemText(answers[2]!.error)).toMatch(/history is full/i);
     const stored = (await fakeBrowser.storage.local.get('interview:acme'))['interview:acme'] as Interview;
     expect(stored.history).toHaveLength(HISTORY_LIMIT);
   });
@@ -219,7 +223,7 @@ describe('F11: bounded history', () => {
     area.reset();
     const flood = await send({ type: 'applyImport', backup: backup(interview({ id: 'flood', history: dismissed(100_000) })) });
     expect(flood.ok).toBe(false);
-    expect(flood.error).toMatch(/history is too long/i);
+    expect(problemText(flood.error)).toMatch(/history is too long/i);
     expect(area.sets).toHaveLength(0);
 
     const repeats: InterviewEvent[] = Array.from({ length: 100_000 }, (_, i) => ({ type: 'notified', step: 'thank-you', round: 1, at: new Date(Date.parse('2026-11-17T21:00:00.000Z') + i * 1000).toISOString() }));
@@ -241,13 +245,14 @@ describe('F14: storage full', () => {
 
     const saved = await send({ type: 'saveInterview', input: INPUT });
     expect(saved.ok).toBe(false);
-    const text = saved.issues[0].message as string;
+    const text = issueText(saved.issues[0]);
     expect(text).toMatch(/storage is full/i);
     expect(text).toMatch(/export/i);
     expect(text).toMatch(/delete/i);
     expect(text).not.toMatch(/try again/i);
     const event = await send({ type: 'recordEvent', id: 'g1', event: { type: 'sent', step: 'thank-you' } });
-    expect(event).toMatchObject({ ok: false, error: text });
+    expect(event).toEqual({ ok: false, error: { code: 'storageFull' } });
+    expect(problemText(event.error)).toBe(text);
 
     // The pages are told through storage.session, which has its own room.
     const health = async () => (await fakeBrowser.storage.session.get('storageHealth')).storageHealth as { full?: unknown } | undefined;
