@@ -37,7 +37,7 @@ export interface ComposeAdapter {
 
 /** Characters that end an address in running text (besides whitespace and controls). */
 const STOP = '<>"\'`;,:()[]\u00a0';
-const LETTER = /^[a-z]$/i;
+const TLD = /^[a-z]{2,}$/i;
 
 /**
  * The address in s[a, b), lower-cased, or undefined: split on the last "@", then the local part
@@ -59,9 +59,8 @@ function address(s: string, a: number, b: number, steps: { n: number }): string 
       lastDot = i;
     } else if (++label > 63) return undefined;
   }
-  if (lastDot < 0 || b - lastDot < 3) return undefined;
-  for (let i = lastDot + 1; i < b; i++, steps.n++) if (!LETTER.test(s[i]!)) return undefined;
-  return s.slice(a, b).toLowerCase();
+  // The top-level domain: two or more letters (at most 63: a constant number of steps).
+  return lastDot > 0 && TLD.test(s.slice(lastDot + 1, b)) ? s.slice(a, b).toLowerCase() : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import { runtime } from '../platform/runtime';
 import { createClient } from '../shared/protocol';
 
 export const send = createClient({
-  sendMessage: (m) => runtime()?.sendMessage(m) ?? Promise.reject(new Error('The extension is not available on this page')),
+  sendMessage: (m) => runtime()?.sendMessage(m) ?? Promise.reject(new Error('extension unavailable')),
 });
 
 /** False once the extension was reloaded or removed under this page. */

@@ -12,7 +12,6 @@ import type { DraftKind } from '../domain/types';
 import type { ComposeInterview, ResponseOf } from '../shared/protocol';
 import { send } from './client';
 import type { Compose, Problem } from './compose';
-import { report } from './report';
 import { kindName, T } from './strings';
 import { button, h } from './ui';
 
@@ -32,9 +31,8 @@ export function openPanel(c: Compose, focus: boolean): Panel {
   let kind: DraftKind | undefined;
   let choose = false;
   let confirm = false;
-  /** Said while a draft loads or the insertion runs. */
-  let busy = '';
-  let error = '';
+  /** Said instead of the rest while a draft loads or the insertion runs, or when a draft could not be had. */
+  let note = '';
   let problems: Problem[] = [];
   const copied = new Map<string, string>();
   // Clicks on our UI never get here (ui.ts stops them at the window).
@@ -43,20 +41,16 @@ export function openPanel(c: Compose, focus: boolean): Panel {
   /** The user chose an interview: its drafts are at hand, or asked for now. */
   const pick = (which: string) => {
     choose = confirm = false;
-    error = '';
     id = which;
-    if (full.has(which)) return render();
-    busy = T('loading');
+    note = full.has(which) ? '' : T('loading');
     render();
-    send('composeDraft', { id: which })
-      .then(
-        (r) => (r?.ok ? void full.set(which, r.interview) : (error = T('draftFailed'))),
-        () => (error = T('draftFailed')),
-      )
-      .finally(() => {
-        busy = '';
-        render();
-      });
+    if (note)
+      send('composeDraft', { id: which })
+        .then((r) => r?.ok && full.set(which, r.interview), () => undefined)
+        .then(() => {
+          note = full.has(which) ? '' : T('draftFailed');
+          render();
+        });
   };
 
   const copy = (text: string) => {
@@ -66,19 +60,16 @@ export function openPanel(c: Compose, focus: boolean): Panel {
     };
     navigator.clipboard.writeText(text).then(
       () => done(true),
-      (e: unknown) => {
-        report('copy', e);
-        done(false);
-      },
+      () => done(false),
     );
   };
 
   const insert = (iv: ComposeInterview, k: DraftKind, replace: boolean) => () => {
     const d = iv.drafts.find((x) => x.kind === k)!.draft;
-    busy = T('inserting');
+    note = T('inserting');
     render();
     void c.insert(iv, k, d, replace).then((found) => {
-      busy = '';
+      note = '';
       if (!found.length) return c.close();
       problems = found;
       render();
@@ -99,8 +90,7 @@ export function openPanel(c: Compose, focus: boolean): Panel {
     const choices = ctx ? [...ctx.interviews, ...ctx.others] : [];
 
     problems.forEach((pr, i) => kids.push(h(doc, 'div', { class: 'e', role: 'alert' }, pr.text, button(doc, copied.get(pr.copy) ?? T('copy'), () => copy(pr.copy), { 'data-k': `c${i}` }))));
-    if (busy) kids.push(p(busy));
-    else if (error) kids.push(h(doc, 'p', { role: 'alert' }, error));
+    if (note) kids.push(h(doc, 'p', { role: 'status' }, note));
     else if (problems.length) {
       // Inserted, apart from what is listed above.
     } else if (ctx === undefined) kids.push(p(T('loading')));

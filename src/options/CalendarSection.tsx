@@ -11,8 +11,11 @@ export function CalendarSection({ state, now, locale }: { state: AppState; now: 
   const minute = Math.floor(now() / 60_000);
   const events = useMemo(() => upcomingEvents(state.interviews, state.settings, minute * 60_000, locale), [state.interviews, state.settings, minute, locale]);
   const exportIcs = (): void => {
-    download('followup.ics', buildIcs(events, now()), 'text/calendar');
-    setStatus(tn('options_icsExported', events.length));
+    // The file holds what is ahead at the moment of export, not as of the minute the page last rendered.
+    const at = now();
+    const ahead = upcomingEvents(state.interviews, state.settings, at, locale);
+    download('followup.ics', buildIcs(ahead, at), 'text/calendar');
+    setStatus(tn('options_icsExported', ahead.length));
   };
   return (
     <section aria-labelledby="calendar-title">

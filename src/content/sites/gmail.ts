@@ -9,30 +9,31 @@ import { focus, snap, typeInto, until } from '../editor';
 export const GMAIL = {
   /** The body editor of any compose kind: InboxSDK gmail-compose-view.ts `.Ap [g_editable=true]`; the
    * evan-brass/js-min capture shows it as div.Am.Al.editable[g_editable=true][contenteditable=true]. */
-  body: '[g_editable="true"], div.Am.editable[contenteditable="true"]',
+  body: '[g_editable="true"],div.Am.editable[contenteditable="true"]',
   /** Where composes are added: the dock of docked/popped-up composes (InboxSDK MOLE_PARENT_SELECTOR,
    * setup-compose-view-driver-stream.ts) and the full-screen container (InboxSDK, same file). Inline
    * replies take focus when they open, which the watcher's focusin listener sees. */
-  containers: 'div.dw .nH > .nH > .no, body > .aSs > .aSt',
+  containers: 'div.dw .nH > .nH > .no,body > .aSs > .aSt',
   /** The compose root is the nearest of these around the body: docked, full screen and inline
    * replies have .M9 (InboxSDK, gmail.js `div.M9`); the standalone pop-out window has only
-   * [role=main] (InboxSDK: body.xE.xp, container [role=main]). */
-  roots: '.M9, [role=dialog], [role=main]',
+   * [role=main], in a body of class xE xp (InboxSDK). (Gmail's main view is a [role=main] too,
+   * far larger, and no compose root.) */
+  roots: '.M9,[role=dialog],.xE [role=main]',
   /** InboxSDK getSendButton (`.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])`); gmail.js `div.T-I.T-I-atl`. */
-  sendButton: '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true]), div.T-I.T-I-atl[role=button]:not([aria-haspopup=true])',
+  sendButton: '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true]),div.T-I.T-I-atl[role=button]:not([aria-haspopup=true])',
   /** InboxSDK and gmail.js: input[name=subjectbox]. */
   subjectBox: 'input[name=subjectbox]',
   /** Recipients: chip UI [role=option][data-hovercard-id] (InboxSDK page-parser.ts, get-recipients.ts), legacy
    * chips `.vR > input[type=hidden]` holding the address (InboxSDK), summaries and hovercards [email] (gmail.js, Mailvelope). */
-  chips: '[data-hovercard-id], .vR input[type=hidden], [email]',
+  chips: '[data-hovercard-id],.vR input[type=hidden],[email]',
   /** The To field's typing element: chip UI `.GS .anm[name=to]` combobox (InboxSDK set-recipients.ts, since
-   * 2021-10), its peoplekit input (gmail.js is_peoplekit_compose), the legacy textarea.vO (InboxSDK, gmail.js). */
-  to: '.GS .anm[name=to] input[role=combobox][aria-autocomplete=list], [name=to] input[peoplekit-id], textarea.vO[name=to], textarea[name=to]',
+   * 2021-10), its peoplekit input (gmail.js is_peoplekit_compose), the legacy textarea.vO[name=to] (InboxSDK, gmail.js). */
+  to: '.GS .anm[name=to] input[role=combobox][aria-autocomplete=list],[name=to] input[peoplekit-id],textarea[name=to]',
   /** The collapsed recipients summary shown while the To row (div.fX) is hidden; focusing it opens the row
    * (InboxSDK set-recipients.ts dispatches focus on it; Briskine gmail.js focuses it). */
   cover: 'div.aoD.hl',
-  quote: '.gmail_quote, .gmail_quote_container, .gmail_extra',
-  skip: '.gmail_signature, [data-smartmail=gmail_signature], .gmail_signature_prefix, style, script',
+  quote: '.gmail_quote,.gmail_quote_container,.gmail_extra',
+  skip: '.gmail_signature,[data-smartmail=gmail_signature],.gmail_signature_prefix,style,script',
 };
 
 export const gmail: ComposeAdapter = {

@@ -11,20 +11,20 @@ export const OUTLOOK = {
   body: '[contenteditable="true"][aria-multiline="true"]',
   /** Where inline composes are added: the main region (Briskine's compose parent [role=main]) and the
    * reading pane (CH3COOOH/OutlookSendingSafety #ReadingPaneContainerId). Pop-outs come as frames. */
-  containers: '[role=main], #ReadingPaneContainerId',
+  containers: '[role=main],#ReadingPaneContainerId',
   /** Nearest of these around the body: pop-out form (Briskine [data-app-section="Form_Content"]),
    * compose form (code-search hint [data-app-section="ComposeForm"]), the main region (Briskine, Mailvelope). */
-  roots: '[data-app-section="Form_Content"], [data-app-section="ComposeForm"], [role=main]',
+  roots: '[data-app-section="Form_Content"],[data-app-section="ComposeForm"],[role=main]',
   /** CH3COOOH/OutlookSendingSafety: the split button's primary action; code-search hints: aria-label/title "Send". */
-  sendButton: 'button.fui-SplitButton__primaryActionButton, button[aria-label="Send"], button[title^="Send"]',
+  sendButton: 'button.fui-SplitButton__primaryActionButton,button[aria-label="Send"],button[title^="Send"]',
   /** To, Cc, Bcc in that order: single-line editors (Briskine 1839856c, 2026-03), and before an inline
    * reply's header is activated, read-only textboxes (Briskine 43897bc6 and earlier matched [role=textbox]). */
-  wells: '[contenteditable="true"]:not([aria-multiline="true"]), [role=textbox]:not([aria-multiline="true"])',
+  wells: '[contenteditable="true"]:not([aria-multiline="true"]),[role=textbox]:not([aria-multiline="true"])',
   /** Code-search hint input[id$="_SUBJECT"]; Briskine: the last input[type=text][autocomplete=off]. */
-  subjectBox: 'input[id$="_SUBJECT"], input[type=text][autocomplete=off]',
+  subjectBox: 'input[id$="_SUBJECT"],input[type=text][autocomplete=off]',
   /** Code-search hints: #appendonsend and #divRplyFwdMsg start the quoted message. */
-  quote: '[id$="appendonsend"], [id$="divRplyFwdMsg"], blockquote',
-  skip: '[id^="Signature"], [id^="x_Signature"], style, script',
+  quote: '[id$="appendonsend"],[id$="divRplyFwdMsg"],blockquote',
+  skip: '[id^="Signature"],[id^="x_Signature"],style,script',
 };
 
 export const outlook: ComposeAdapter = {
@@ -43,7 +43,7 @@ export const outlook: ComposeAdapter = {
     // Chips show "Name <address>", a name or an address; unresolved text stays as typed.
     const found = all(root, OUTLOOK.wells).flatMap((well) => [
       ...emailsIn(well.textContent),
-      ...all(well, '[title*="@"], [aria-label*="@"]').flatMap((el) => emailsIn(`${el.title} ${el.getAttribute('aria-label')}`)),
+      ...all(well, '[title*="@"],[aria-label*="@"]').flatMap((el) => emailsIn(`${el.title} ${el.getAttribute('aria-label')}`)),
     ]);
     return [...new Set(found)];
   },
