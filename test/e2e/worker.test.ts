@@ -480,9 +480,10 @@ describe.each(BROWSERS)('background worker in %s', (name: BrowserName) => {
         const room = quota - (await local.getBytesInUse(null));
         await local.set({ filler: 'x'.repeat(room - 'filler'.length - 2 - 40) });
       });
-      const refused = await session.send<{ ok: boolean; issues: { message: string }[] }>({ type: 'saveInterview', input: inputDueAt(Date.now() + DAY, { company: 'Too Much Co' }) });
+      const refused = await session.send<{ ok: boolean; issues: { field: string; code: string }[] }>({ type: 'saveInterview', input: inputDueAt(Date.now() + DAY, { company: 'Too Much Co' }) });
       expect(refused.ok).toBe(false);
-      expect(refused.issues[0]!.message).toMatch(/storage is full.*export a backup.*delete/i);
+      // A code the pages word ("storage is full… export a backup… delete", checked in the popup below).
+      expect(refused.issues[0]).toEqual({ field: '', code: 'storageFull' });
 
       const id = `reminder:${due.id}:thank-you:1`;
       const shown = await waitFor('the reminder with storage full', async () => (await session.shownNotifications()).find((n) => n.id === id));
