@@ -30,6 +30,16 @@ export default defineConfig({
     modulePreload: false,
     reportCompressedSize: false,
     // Extension pages not named in the manifest: the Firefox notification-click page.
-    rollupOptions: { input: { reminder: 'src/reminder/index.html' } },
+    rollupOptions: {
+      input: { reminder: 'src/reminder/index.html' },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'core', test: /node_modules[\\/](valibot|@date-fns)|src[\\/](domain|shared|background)[\\/]/, minShareCount: 2, priority: 2 },
+            { name: 'ui', test: /node_modules[\\/]preact|src[\\/](ui|platform)[\\/]/, minShareCount: 2, priority: 1 },
+          ],
+        },
+      },
+    },
   },
 });

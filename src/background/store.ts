@@ -23,7 +23,7 @@
  * - data from a newer schemaVersion is read and never written ('readOnly');
  * - fields this version doesn't know are carried into every write.
  */
-import { compactNotified, defaultProfile, defaultSettings, HISTORY_LIMIT, KNOWN_FIELDS, validateInterview, validateProfile, validateSettings, type ValidationIssue } from '../domain/model';
+import { compactNotified, defaultProfile, defaultSettings, englishIssue, HISTORY_LIMIT, KNOWN_FIELDS, validateInterview, validateProfile, validateSettings, type ValidationIssue } from '../domain/model';
 import type { Interview, Profile, Settings } from '../domain/types';
 import { t } from '../shared/i18n';
 import { STORAGE_KEYS, type CorruptRecord } from '../shared/protocol';
@@ -230,7 +230,7 @@ export class Store {
     const at = this.nowIso();
     for (const [key, value] of Object.entries(all)) {
       if (key === 'interviews') continue; // the prototype's list: this.legacy
-      const e = parseEntry(key, value, at);
+      const e = parseEntry(key, value, at, englishIssue);
       if (e.kind === 'interview') this.interviewMap.set(e.interview.id, e.interview);
       else if (e.kind === 'settings') this.settingsValue = e.settings;
       else if (e.kind === 'profile') this.profileValue = e.profile;

@@ -1,7 +1,7 @@
 /** Options: the plan a sample interview would get with the schedule as it stands, saved or not. */
 import { useMemo, useState } from 'preact/hooks';
 import { addWorkDays, isWorkDay, parseDay } from '../domain/calendar';
-import { validateSettings } from '../domain/model';
+import { checkSettings } from '../domain/schemas';
 import { planFollowUps } from '../domain/plan';
 import type { FollowUpStep, Interview, Settings } from '../domain/types';
 import { formatDateTime, formatDay, localDay, wallClockToMs, type Fmt } from '../shared/format';
@@ -18,7 +18,7 @@ const DECISION_WORK_DAYS = 5;
  * inquiry: the date given, plus three work days, instead of the week after the interview).
  */
 export function samplePlan(settings: Settings, nowMs: number, withDecision: boolean): { interview: Interview; steps: FollowUpStep[] } | undefined {
-  const valid = validateSettings(settings);
+  const valid = checkSettings(settings);
   if (!valid.ok) return undefined;
   const s = valid.value;
   try {

@@ -3,7 +3,7 @@
  * storage.session (the background) and on the way out (the popup): text as typed, capped.
  */
 import * as v from 'valibot';
-import { LIMITS } from '../domain/model';
+import { LIMITS } from '../domain/schemas';
 import type { FormDraft } from './protocol';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));

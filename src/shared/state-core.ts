@@ -1,15 +1,17 @@
 /**
  * The app's state parsed from what storage.local holds, validated with the
- * domain schemas. Pure (no browser API): the background's store and the pages
- * (src/shared/state.ts) read records the same way.
+ * domain schemas. No browser API of its own: the background's store and the pages
+ * (src/shared/state.ts) read records the same way. It imports the schemas (codes), not
+ * ../domain/model: a reason is worded by the caller, English in the background.
  *
  * Nothing stored is hidden: interviews still in the prototype's single list
  * (a migration waiting for room) are read from it, data from a newer version is
  * read as far as this version understands it, and the `health` says so.
  */
-import { defaultProfile, defaultSettings, validateInterview, validateProfile, validateSettings } from '../domain/model';
+import { checkInterview, checkProfile, checkSettings, defaultProfile, defaultSettings, type CodedIssue } from '../domain/schemas';
 import type { Interview, Profile, Settings } from '../domain/types';
 import { interviewFromV0, normalizeV0Ids, SCHEMA_VERSION, settingsFromV0 } from '../background/migrations';
+import { t, type MessageKey } from './i18n';
 import { STORAGE_KEYS, type CorruptRecord } from './protocol';
 
 export type { CorruptRecord };
@@ -57,10 +59,16 @@ export function rawText(value: unknown): string {
   }
 }
 
-function issuesText(issues: { field: string; message: string }[]): string {
+/** How a validation issue reads in a corrupt record's reason. */
+export type IssueWording = (issue: CodedIssue) => string;
+
+/** Pages: from messages.json, in the UI language (the background passes English, see ../domain/model). */
+const uiWording: IssueWording = (issue) => t(`v_${issue.code}` as MessageKey);
+
+function issuesText(issues: CodedIssue[], word: IssueWording): string {
   return issues
     .slice(0, 3)
-    .map((i) => (i.field ? `${i.field}: ${i.message}` : i.message))
+    .map((i) => (i.field ? `${i.field}: ${word(i)}` : word(i)))
     .join('; ');
 }
 
@@ -74,14 +82,14 @@ function isCorruptRecord(value: unknown): value is CorruptRecord & { raw: string
 const inPlace = (key: string, reason: string, at: string): ParsedEntry => ({ kind: 'corrupt', record: { key, reason, at, inPlace: true } });
 
 /** The prototype's list, read the way the migration will write it (same ids). */
-function parseLegacy(list: unknown[], at: string): ParsedEntry {
+function parseLegacy(list: unknown[], at: string, word: IssueWording): ParsedEntry {
   const normal = normalizeV0Ids(list);
   const interviews: Interview[] = [];
   const corrupt: CorruptRecord[] = [];
   for (const x of normal.list) {
-    const result = validateInterview(interviewFromV0(x, 0));
+    const result = checkInterview(interviewFromV0(x, 0));
     if (result.ok) interviews.push(result.value);
-    else corrupt.push({ key: `interviews[${String(x.id)}]`, reason: issuesText(result.issues), at, inPlace: true });
+    else corrupt.push({ key: `interviews[${String(x.id)}]`, reason: issuesText(result.issues, word), at, inPlace: true });
   }
   for (const u of normal.unreadable) corrupt.push({ key: `interviews[${u.index}]`, reason: 'not an interview record (from an older version)', at, inPlace: true });
   return { kind: 'legacy', interviews, corrupt };
@@ -89,13 +97,13 @@ function parseLegacy(list: unknown[], at: string): ParsedEntry {
 
 /**
  * Reads one stored key. `at` stamps a record that is found corrupt now (the background
- * stores it under `corrupt:<key>` with that time).
+ * stores it under `corrupt:<key>` with that time); `word` words its reason.
  */
-export function parseEntry(key: string, value: unknown, at = new Date(0).toISOString()): ParsedEntry {
+export function parseEntry(key: string, value: unknown, at = new Date(0).toISOString(), word: IssueWording = uiWording): ParsedEntry {
   if (key.startsWith(STORAGE_KEYS.interviewPrefix)) {
     const id = key.slice(STORAGE_KEYS.interviewPrefix.length);
-    const result = validateInterview(value);
-    if (!result.ok) return inPlace(key, issuesText(result.issues), at);
+    const result = checkInterview(value);
+    if (!result.ok) return inPlace(key, issuesText(result.issues, word), at);
     if (result.value.id !== id) return inPlace(key, `its id (${result.value.id}) does not match its key`, at);
     return { kind: 'interview', interview: result.value };
   }
@@ -104,19 +112,19 @@ export function parseEntry(key: string, value: unknown, at = new Date(0).toISOSt
     return { kind: 'corrupt', record: { key: key.slice(STORAGE_KEYS.corruptPrefix.length), reason: 'unreadable', at, raw: rawText(value) } };
   }
   if (key === STORAGE_KEYS.settings) {
-    const result = validateSettings(value);
+    const result = checkSettings(value);
     if (result.ok) return { kind: 'settings', settings: result.value };
     // The prototype's names (workDays, inquiryTime), while its migration waits.
-    const old = validateSettings(settingsFromV0(value));
+    const old = checkSettings(settingsFromV0(value));
     if (old.ok) return { kind: 'settings', settings: old.value };
-    return inPlace(key, issuesText(result.issues), at);
+    return inPlace(key, issuesText(result.issues, word), at);
   }
   if (key === STORAGE_KEYS.profile) {
-    const result = validateProfile(value);
-    if (!result.ok) return inPlace(key, issuesText(result.issues), at);
+    const result = checkProfile(value);
+    if (!result.ok) return inPlace(key, issuesText(result.issues, word), at);
     return { kind: 'profile', profile: result.value };
   }
-  if (key === 'interviews' && Array.isArray(value)) return parseLegacy(value, at);
+  if (key === 'interviews' && Array.isArray(value)) return parseLegacy(value, at, word);
   if (key === STORAGE_KEYS.schemaVersion && typeof value === 'number' && Number.isInteger(value) && value >= 0) return { kind: 'version', version: value };
   return { kind: 'other' };
 }
