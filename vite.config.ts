@@ -3,6 +3,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { readFileSync } from 'node:fs';
 import { manifestFor, type Target } from './scripts/manifest-for';
 import { noHtmlSinks } from './scripts/no-html-sinks';
+import { backgroundApart } from './scripts/background-apart';
 
 // One manifest.json source; the per-browser differences are applied here so
 // `npm run build` (scripts/build.mjs) can produce dist/chrome and dist/firefox.
@@ -13,6 +14,7 @@ const source = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.ur
 export default defineConfig({
   plugins: [
     noHtmlSinks(),
+    backgroundApart(/src[\\/]background[\\/]index\.ts$/),
     crx({
       manifest: manifestFor(source, target),
       browser: target,

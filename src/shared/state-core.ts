@@ -10,7 +10,7 @@
  */
 import { checkInterview, checkProfile, checkSettings, defaultProfile, defaultSettings, type CodedIssue } from '../domain/schemas';
 import type { Interview, Profile, Settings } from '../domain/types';
-import { interviewFromV0, normalizeV0Ids, SCHEMA_VERSION, settingsFromV0 } from '../background/migrations';
+import { interviewFromV0, normalizeV0Ids, SCHEMA_VERSION, settingsFromV0 } from './v0-layout';
 import { t, type MessageKey } from './i18n';
 import { STORAGE_KEYS, type CorruptRecord } from './protocol';
 
