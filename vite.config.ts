@@ -34,14 +34,8 @@ export default defineConfig({
     // Extension pages not named in the manifest: the Firefox notification-click page.
     rollupOptions: {
       input: { reminder: 'src/reminder/index.html' },
-      output: {
-        codeSplitting: {
-          groups: [
-            { name: 'core', test: /node_modules[\\/](valibot|@date-fns)|src[\\/](domain|shared|background)[\\/]/, minShareCount: 2, priority: 2 },
-            { name: 'ui', test: /node_modules[\\/]preact|src[\\/](ui|platform)[\\/]/, minShareCount: 2, priority: 1 },
-          ],
-        },
-      },
+      // What two or more pages share is one chunk (the popup loads two files, not six).
+      output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } },
     },
   },
 });

@@ -133,14 +133,15 @@ function parseLocalDateTime(s: string, timeZone: string): number | undefined {
 const MIN_YEAR_MS = Date.UTC(1970, 0, 1);
 const MAX_YEAR_MS = Date.UTC(3000, 0, 1);
 
-function instantSchema(missing: string, invalid: string, timeZone?: string) {
+/** `parse` reads the text as epoch ms: ISO instants only, unless the form's schema also reads local times. */
+function instantSchema(missing: string, invalid: string, parse: (text: string) => number | undefined = parseInstant) {
   return v.pipe(
     v.string(missing),
     v.trim(),
     v.nonEmpty(missing),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const text = dataset.value;
-      const ms = parseInstant(text) ?? (timeZone === undefined ? undefined : parseLocalDateTime(text, timeZone));
+      const ms = parse(text);
       if (ms === undefined || ms < MIN_YEAR_MS || ms >= MAX_YEAR_MS) {
         addIssue({ message: invalid });
         return NEVER;
@@ -223,8 +224,8 @@ const contactEntries = {
   topic: optionalText(M.topicMustBeText, LIMITS.topic, M.topicIsTooLong500CharactersAtMost),
 };
 
-/** A contact as the form sends it. */
-export const contactSchema = recordOf(contactEntries, M.thatInterviewerCouldNotBeRead, { name: M.interviewerNameIsMissing });
+/** A contact as the form sends it (built only where the form is validated: pages never are). */
+export const contactSchema = /* @__PURE__ */ recordOf(contactEntries, M.thatInterviewerCouldNotBeRead, { name: M.interviewerNameIsMissing });
 /** A stored contact: fields from a newer version are kept. */
 const storedContactSchema = looseRecordOf(contactEntries, M.thatInterviewerCouldNotBeRead, { name: M.interviewerNameIsMissing });
 
@@ -249,7 +250,8 @@ const interviewFields = {
     ),
     v.transform(nullToUndefined),
   ),
-  contacts: contactsOf(contactSchema),
+  // Stored contacts keep fields from a newer version; the form's schema reads strict ones.
+  contacts: contactsOf(storedContactSchema),
   decisionExpectedBy: optionalDate(M.theDecisionDateIsNotAValidDate),
   invitedToCall: optionalFlag(M.invitedToCallMustBeYesOrNo),
   callCustomary: optionalFlag(M.usuallyFollowUpByPhoneMustBeYesOrNo),
@@ -317,7 +319,8 @@ export function interviewInputSchema(timeZone: string) {
     recordOf(
       {
         ...interviewFields,
-        interviewAt: instantSchema(M.interviewDateIsMissing, M.interviewDateIsNotAValidDateAnd, timeZone),
+        contacts: contactsOf(contactSchema),
+        interviewAt: instantSchema(M.interviewDateIsMissing, M.interviewDateIsNotAValidDateAnd, (text) => parseInstant(text) ?? parseLocalDateTime(text, timeZone)),
       },
       M.theInterviewDetailsCouldNotBeRead,
       INTERVIEW_MISSING,
@@ -336,7 +339,6 @@ export function interviewInputSchema(timeZone: string) {
 /** A stored interview record: ISO instants only, with its id and history. */
 const storedInterviewEntries = {
   ...interviewFields,
-  contacts: contactsOf(storedContactSchema),
   id: requiredText(M.interviewIdIsMissing, LIMITS.name, M.interviewIdIsTooLong200CharactersAt),
   interviewAt: instantSchema(M.interviewDateIsMissing, M.interviewDateIsNotAValidDateAnd),
   // Compacted and counted before any event is validated, so a huge list costs one cheap pass.
