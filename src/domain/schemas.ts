@@ -420,10 +420,10 @@ export const profileSchema = looseRecordOf(profileEntries, M.theProfileCouldNotB
  * version: the schemas keep it, and the store carries it into every write.
  */
 export const KNOWN_FIELDS = {
-  interview: new Set(Object.keys(storedInterviewEntries)),
-  contact: new Set(Object.keys(contactEntries)),
-  settings: new Set(Object.keys(settingsEntries)),
-  profile: new Set(Object.keys(profileEntries)),
+  interview: /* @__PURE__ */ new Set(Object.keys(storedInterviewEntries)),
+  contact: /* @__PURE__ */ new Set(Object.keys(contactEntries)),
+  settings: /* @__PURE__ */ new Set(Object.keys(settingsEntries)),
+  profile: /* @__PURE__ */ new Set(Object.keys(profileEntries)),
 } as const;
 
 // ---------------------------------------------------------------------------
