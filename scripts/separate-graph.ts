@@ -9,7 +9,8 @@ import type { Plugin } from 'vite';
  * 30 KB gzip, lazy chunks included), so it and the background each get a graph of their own.
  * Each module the entry reaches is resolved with a suffix (`?background`), a distinct module
  * to the bundler; the copies never meet at run time (each page and the worker are separate realms).
- * Styles stay shared (only scripts are copied).
+ * Styles are copied too, or the entry would import a shared chunk for its CSS (and run that
+ * chunk's scripts); the same CSS comes out as the same file.
  */
 const SOURCE = /\.(?:[cm]?[jt]sx?|css)$/;
 
