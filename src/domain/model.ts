@@ -108,6 +108,7 @@ export const VALIDATION_MESSAGES = {
   invitedToCallMustBeYesOrNo: '"Invited to call" must be yes or no',
   usuallyFollowUpByPhoneMustBeYesOrNo: '"Usually follow up by phone" must be yes or no',
   otherOffersMustBeYesOrNo: '"Other offers" must be yes or no',
+  noticeRepliesMustBeYesOrNo: '"Notice replies from my interviewers" must be on or off',
 } as const;
 const M = VALIDATION_MESSAGES;
 export type ValidationCode = keyof typeof VALIDATION_MESSAGES;
@@ -463,6 +464,8 @@ const settingsEntries = {
   dayStart: timeSchema(M.dayStartIsMissing, M.dayStartMustBeATimeLike08),
   dayEnd: timeSchema(M.dayEndIsMissing, M.dayEndMustBeATimeLike20, true),
   preferredTime: timeSchema(M.preferredTimeIsMissing, M.preferredTimeMustBeATimeLike10),
+  /** Issue 15: read the senders of the webmail's messages to notice replies; absent means on. */
+  noticeReplies: optionalFlag(M.noticeRepliesMustBeYesOrNo),
 };
 
 export const settingsSchema = v.pipe(

@@ -70,6 +70,8 @@ export type Settings = {
   dayStart: string;
   dayEnd: string;
   preferredTime: string;
+  /** "Notice replies from my interviewers" (issue 15): false stops the webmail reading any message; absent means on. */
+  noticeReplies?: boolean;
 };
 
 /** One interviewer's part of the thank-you step. */

@@ -8,7 +8,7 @@
  */
 import * as v from 'valibot';
 import { formDraftSchema } from './form-draft';
-import { TONE_TEXT_LIMIT, type Message, type MessageType, type Problem } from './protocol';
+import { EMAIL_TEXT_LIMIT, TONE_TEXT_LIMIT, type Message, type MessageType, type Problem } from './protocol';
 
 /** The webmail hosts our content script runs on (manifest.json "content_scripts"). */
 export const MAIL_HOSTS: readonly string[] = [
@@ -24,7 +24,7 @@ export const MAIL_HOSTS: readonly string[] = [
  * page, and the handlers narrow these further by field (recordEvent and undoEvent only for a "sent"
  * the panel offered; see src/background/compose-guard.ts).
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'composeDraft', 'toneRules', 'recordEvent', 'undoEvent', 'reportError']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'composeDraft', 'toneRules', 'recordEvent', 'undoEvent', 'reportError', 'mailboxWatch', 'repliesSeen', 'logFromEmail']);
 
 export type SenderLike = { id?: string; url?: string; origin?: string; tab?: unknown };
 export type SenderKind = 'page' | 'content' | 'foreign';
@@ -74,6 +74,10 @@ const eventRequest = v.variant('type', [
   v.strictObject({ type: v.literal('dismissed'), step: STEP }),
 ]);
 
+/** How many messages one repliesSeen may carry (a list page shows 50–100 rows; only matches are sent). */
+export const SEEN_MESSAGES_LIMIT = 50;
+const PERSON = v.strictObject({ name: v.pipe(v.string(), v.maxLength(320)), email: v.pipe(v.string(), v.maxLength(320)) });
+
 const message = (type: MessageType, entries: v.ObjectEntries = {}) => v.strictObject({ type: v.literal(type), ...entries });
 
 const schemas: { [K in MessageType]: v.GenericSchema } = {
@@ -106,6 +110,32 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
   }),
   diagnostics: message('diagnostics'),
   dismissCorrupt: message('dismissCorrupt', { key: v.pipe(v.string(), v.minLength(1), v.maxLength(400)) }),
+  mailboxWatch: message('mailboxWatch'),
+  repliesSeen: message('repliesSeen', {
+    messages: v.pipe(
+      v.array(
+        v.strictObject({
+          from: v.pipe(v.string(), v.maxLength(320)),
+          time: v.pipe(v.string(), v.maxLength(100)),
+          subject: v.pipe(v.string(), v.maxLength(1_000)),
+          messageId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+        }),
+      ),
+      v.maxLength(SEEN_MESSAGES_LIMIT),
+    ),
+  }),
+  disownReply: message('disownReply', { id: ID }),
+  confirmReplyDomain: message('confirmReplyDomain', { id: ID, domain: v.pipe(v.string(), v.maxLength(253)) }),
+  logFromEmail: message('logFromEmail', {
+    email: v.strictObject({
+      from: PERSON,
+      to: v.pipe(v.array(PERSON), v.maxLength(100)),
+      subject: v.pipe(v.string(), v.maxLength(1_000)),
+      text: v.pipe(v.string(), v.maxLength(EMAIL_TEXT_LIMIT)),
+      ics: v.optional(v.pipe(v.string(), v.maxLength(EMAIL_TEXT_LIMIT))),
+      time: v.optional(v.pipe(v.string(), v.maxLength(100))),
+    }),
+  }),
 };
 
 /** A message that passed, or why not: `problem` crosses the protocol; `error` is English for logs and tests. */
