@@ -22,7 +22,9 @@ function icsLines(text: string): string[] {
 
 /** "DTSTART;TZID=America/New_York:20261203T140000" → instant; a date without a time is no appointment. */
 function icsTime(params: string, value: string, zone: string): number | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z)?$/.exec(value.trim());
+  // schema.org microdata gives ISO 8601 ("2026-12-03T19:00:00Z", "…T14:00-05:00").
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value.trim())) return Date.parse(value.trim());
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})?(Z)?$/.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, , z] = m;
   if (z) return Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!);
@@ -47,14 +49,18 @@ function icsPerson(params: string, value: string): Person | undefined {
 
 export type Invitation = { time?: FoundTime; people: Person[]; summary?: string };
 
-/** The first event of an .ics text. */
+/** schema.org Event properties (the microdata calendar invitations carry), as their .ics names. */
+const MICRODATA: Record<string, string> = { STARTDATE: 'DTSTART', ENDDATE: 'DTEND', NAME: 'SUMMARY' };
+
+/** The first event of an .ics text, or of schema.org Event properties given as "startDate:…" lines. */
 export function readIcs(text: string, zone: string): Invitation | undefined {
-  if (!/BEGIN:VEVENT/i.test(text)) return undefined;
+  const ics = /BEGIN:VEVENT/i.test(text);
+  if (!ics && !/^startDate:/im.test(text)) return undefined;
   const out: Invitation = { people: [] };
   let start: number | undefined;
   let end: number | undefined;
   let minutes: number | undefined;
-  let inEvent = false;
+  let inEvent = !ics;
   for (const line of icsLines(text)) {
     if (/^BEGIN:VEVENT/i.test(line)) inEvent = true;
     else if (/^END:VEVENT/i.test(line)) break;
@@ -64,7 +70,8 @@ export function readIcs(text: string, zone: string): Invitation | undefined {
     const head = line.slice(0, colon);
     const value = line.slice(colon + 1);
     const semi = head.indexOf(';');
-    const name = (semi < 0 ? head : head.slice(0, semi)).toUpperCase();
+    const raw = (semi < 0 ? head : head.slice(0, semi)).toUpperCase();
+    const name = ics ? raw : (MICRODATA[raw] ?? raw);
     const params = semi < 0 ? '' : head.slice(semi + 1);
     if (name === 'DTSTART') start = icsTime(params, value, zone);
     else if (name === 'DTEND') end = icsTime(params, value, zone);

@@ -183,7 +183,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   });
 
   const handlers: Handlers = {
-    mailboxWatch: () => replies.mailboxWatch(),
+    mailboxWatch: (m) => replies.mailboxWatch(m),
     repliesSeen: (m, _sender, origin) => replies.repliesSeen(m, origin),
     disownReply: (m) => replies.disownReply(m),
     confirmReplyDomain: (m) => replies.confirmReplyDomain(m),

@@ -9,6 +9,8 @@ import type { Interview, InterviewEvent } from '../domain/types';
 import { t } from '../shared/i18n';
 import { replyQuestion } from '../shared/reply-text';
 import { STORAGE_KEYS, type FormDraft, type Problem, type Requests, type ResponseOf } from '../shared/protocol';
+import { GMAIL_MAILBOX } from '../content/sites/gmail';
+import { OUTLOOK_MAILBOX } from '../content/sites/outlook';
 import { RateLimiter } from './compose-guard';
 import { parseShownTime } from './email-dates';
 import { readEmail } from './email-log';
@@ -62,9 +64,10 @@ export function createReplyHandlers(deps: ReplyDeps) {
   };
 
   return {
-    async mailboxWatch(): Promise<ResponseOf<'mailboxWatch'>> {
+    async mailboxWatch({ site: name }: Requests['mailboxWatch']['request']): Promise<ResponseOf<'mailboxWatch'>> {
       await store.open();
-      if (!noticing()) return { ok: true, on: false, addresses: [], domains: [] };
+      const site = name === 'gmail' ? GMAIL_MAILBOX : OUTLOOK_MAILBOX;
+      if (!noticing()) return { ok: true, on: false, addresses: [], domains: [], site };
       const addresses = new Set<string>();
       const domains = new Set<string>();
       for (const iv of store.interviews()) {
@@ -72,7 +75,7 @@ export function createReplyHandlers(deps: ReplyDeps) {
         for (const c of iv.contacts) if (c.email?.includes('@')) addresses.add(c.email.trim().toLowerCase());
         for (const d of confirmedDomains(iv)) domains.add(d);
       }
-      return { ok: true, on: true, addresses: [...addresses].sort(), domains: [...domains].sort() };
+      return { ok: true, on: true, addresses: [...addresses].sort(), domains: [...domains].sort(), site };
     },
 
     async repliesSeen({ messages }: Requests['repliesSeen']['request'], origin: Origin): Promise<ResponseOf<'repliesSeen'>> {

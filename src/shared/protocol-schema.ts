@@ -110,7 +110,7 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
   }),
   diagnostics: message('diagnostics'),
   dismissCorrupt: message('dismissCorrupt', { key: v.pipe(v.string(), v.minLength(1), v.maxLength(400)) }),
-  mailboxWatch: message('mailboxWatch'),
+  mailboxWatch: message('mailboxWatch', { site: v.picklist(['gmail', 'outlook']) }),
   repliesSeen: message('repliesSeen', {
     messages: v.pipe(
       v.array(

@@ -160,7 +160,7 @@ export type Requests = {
    * From a webmail page (issue 15): whether to notice replies at all ("Notice replies from my
    * interviewers"), and whom to look for: open interviews' contact addresses and confirmed domains.
    */
-  mailboxWatch: { request: Record<never, never>; response: { ok: true; on: boolean; addresses: string[]; domains: string[] } };
+  mailboxWatch: { request: { site: 'gmail' | 'outlook' }; response: { ok: true; on: boolean; addresses: string[]; domains: string[]; site: MailboxSite } };
   /** From a webmail page: messages it saw from someone on the watch list (sender, time as shown, subject, site id). */
   repliesSeen: { request: { messages: SeenMessage[] }; response: { ok: true; recorded: number } | Failure };
   /** "Not about this interview": undoes the reply seen the popup asked about, and never matches that message again. */
@@ -173,6 +173,32 @@ export type Requests = {
    * review, and opens the popup where the browser allows it (`opened`).
    */
   logFromEmail: { request: { email: EmailFacts }; response: { ok: true; opened: boolean } | Failure };
+};
+
+/**
+ * One site's message markup (kept in src/content/sites/*.ts with their sources; handed to the
+ * content script by the background with the watch list, which keeps the strings out of its 12 KB).
+ * Each a selector unless said.
+ */
+export type MailboxSite = {
+  /** Containers whose children come and go as the list or the conversation changes: childList-observed. */
+  lists: string;
+  /** Message list rows and open messages. */
+  items: string;
+  /** Open messages: where "Log this interview" goes. */
+  open: string;
+  /** In an item, the sender (the last match: a thread row lists its latest sender last); address in `email`, `title` or text. */
+  from: string;
+  /** In an item, its time: `title`, `datetime` or text. */
+  time: string;
+  /** The subject, in the item or else in the page (an open conversation has one heading). */
+  subject: string;
+  /** The attribute holding the site's message id, where the markup has one. */
+  id: string;
+  /** In an open message: its recipients, its visible text, where the control goes. */
+  to: string;
+  text: string;
+  spot: string;
 };
 
 /** One message row or open message, as the webmail shows it: nothing else is read. */

@@ -36,7 +36,7 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
     },
   },
   reminderView: { type: 'reminderView', id: 'reminder:a:thank-you:1' },
-  mailboxWatch: { type: 'mailboxWatch' },
+  mailboxWatch: { type: 'mailboxWatch', site: 'gmail' },
   repliesSeen: { type: 'repliesSeen', messages: [{ from: 'priya@acme.example', time: 'Tue, Dec 1, 2026, 10:42 AM', subject: 'Re: Next steps', messageId: 'm1' }] },
   disownReply: { type: 'disownReply', id: 'a' },
   confirmReplyDomain: { type: 'confirmReplyDomain', id: 'a', domain: 'acme.example' },
