@@ -153,8 +153,9 @@ export function readEmail(email: EmailFacts, zone: string, now: number): EmailRe
   const everyone: Person[] = [email.from, ...email.to, ...(invitation?.people ?? [])]
     .map((p) => ({ name: p.name ?? '', email: normalAddress(p.email) }))
     .filter((p) => p.email.includes('@'));
-  // The employer's domain: the sender's, unless a public provider (then the first other company domain).
-  const employer = [email.from, ...(invitation?.people ?? []), ...email.to].map((p) => domainOf(p.email)).find((d) => d && !isPublicDomain(d)) ?? '';
+  // The employer's domain: the invitation's organiser's (a calendar sends it on their behalf), else the
+  // sender's, unless a public provider (then the first other company domain).
+  const employer = [...(invitation?.people ?? []), email.from, ...email.to].map((p) => domainOf(p.email)).find((d) => d && !isPublicDomain(d)) ?? '';
   const company = employer ? companyFromDomain(employer) : '';
   const contacts: FormDraft['fields']['contacts'] = [];
   for (const p of everyone) {
