@@ -54,7 +54,7 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
   let timer: ReturnType<typeof setTimeout> | undefined;
   const win = doc.defaultView;
 
-  const subjectOf = (item: Element, site: MailboxSite): string => (item.querySelector(site.subject) ?? doc.querySelector(site.subject))?.textContent?.trim().slice(0, 1_000) ?? '';
+  const subjectOf = (item: Element, site: MailboxSite): string => (item.querySelector(site.subject) ?? doc.querySelector(site.heading))?.textContent?.trim().slice(0, 1_000) ?? '';
 
   const read = (item: Element, site: MailboxSite): SeenMessage | undefined => {
     const from = [...item.querySelectorAll(site.from)].pop();

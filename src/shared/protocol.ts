@@ -191,8 +191,10 @@ export type MailboxSite = {
   from: string;
   /** In an item, its time: `title`, `datetime` or text. */
   time: string;
-  /** The subject, in the item or else in the page (an open conversation has one heading). */
+  /** In a list row, its subject. */
   subject: string;
+  /** The open conversation's subject heading (one per page). */
+  heading: string;
   /** The attribute holding the site's message id, where the markup has one. */
   id: string;
   /** In an open message: its recipients, its visible text, where the control goes. */

@@ -133,8 +133,10 @@ export const GMAIL_MAILBOX: MailboxSite = {
   from: '.yW [email], .gD[email]',
   /** Rows: `td.xW span[title]` (full date in `title`); open message: `.g3[title]` (code-search hints). */
   time: '.xW [title], .g3[title]',
-  /** Rows `.bog`; the open conversation's heading `h2.hP` (gmail.js api.dom.email_subject `.hP`). */
-  subject: '.bog, h2.hP',
+  /** Rows: `.bog` (code-search hints). */
+  subject: '.bog',
+  /** The open conversation's heading `h2.hP` (gmail.js api.dom.email_subject `.hP`). */
+  heading: 'h2.hP',
   /** The open message's id (code-search hints: `div.adn[data-legacy-message-id]`). Rows carry thread ids only. */
   id: 'data-legacy-message-id',
   /** Recipients in the message header `.g2[email]` (code-search hints). */

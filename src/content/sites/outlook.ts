@@ -83,8 +83,10 @@ export const OUTLOOK_MAILBOX: MailboxSite = {
   from: '[data-app-section="From"] [title*="@"], [role=option] [title*="@"]',
   /** The time element's title holds the full date ("Tue 12/1/2026 10:42 AM"; code-search hints `time`). */
   time: 'time, [data-app-section="Time"] [title]',
-  /** Code-search hints: `[data-testid="subjectLine"]`; the reading pane's heading. */
-  subject: '[data-testid="subjectLine"], #ReadingPaneContainerId [role=heading]',
+  /** Rows: `[data-testid="subjectLine"]` (code-search hints). */
+  subject: '[data-testid="subjectLine"]',
+  /** The reading pane's subject heading. */
+  heading: '#ReadingPaneContainerId [role=heading]',
   /** OWA's markup has no message id we can read: sender and time name the message. */
   id: 'data-itemid',
   to: '[data-app-section="To"] [title*="@"], [data-app-section="Cc"] [title*="@"]',
