@@ -149,7 +149,10 @@ function localInput(ms: number, zone: string): string {
  * organiser's), the people on the employer's domain, the role from the subject, and the time.
  */
 export function readEmail(email: EmailFacts, zone: string, now: number): EmailReading {
-  const invitation = email.ics ? (readIcs(email.ics, zone) ?? { people: [], time: firstFutureTime(email.ics, zone, now) }) : undefined;
+  // The invitation: the site's (microdata lines from the page), else .ics text shown in the body.
+  const at = email.text.indexOf('BEGIN:VEVENT');
+  const ics = email.ics || (at < 0 ? '' : email.text.slice(at, at + 5_000));
+  const invitation = ics ? (readIcs(ics, zone) ?? { people: [], time: firstFutureTime(ics, zone, now) }) : undefined;
   const everyone: Person[] = [email.from, ...email.to, ...(invitation?.people ?? [])]
     .map((p) => ({ name: p.name ?? '', email: normalAddress(p.email) }))
     .filter((p) => p.email.includes('@'));

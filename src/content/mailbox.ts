@@ -30,18 +30,12 @@ const attr = (el: Element | null | undefined, name: string): string => el?.getAt
 function person(el: Element): { name: string; email: string } {
   const email = emailsIn(`${attr(el, 'email')} ${attr(el, 'data-hovercard-id')} ${attr(el, 'title')} ${el.textContent}`)[0] ?? '';
   const name = (attr(el, 'name') || el.textContent || '').trim();
-  return { name: name.includes('@') ? '' : name.slice(0, 200), email };
+  return { name: name.includes('@') ? '' : name, email };
 }
 
-/**
- * A calendar invitation's exact facts: the schema.org Event microdata invitations carry
- * (`itemprop` name: value, read as .ics-like lines by the background), else .ics text shown in the message.
- */
-function invitation(msg: HTMLElement, text: string): string | undefined {
-  const props = [...msg.querySelectorAll('[itemtype$="schema.org/Event"] [itemprop]')].map((e) => `${attr(e, 'itemprop')}:${attr(e, 'content') || attr(e, 'datetime') || e.textContent}`);
-  const at = text.indexOf('BEGIN:VEVENT');
-  return props.length ? props.join('\n') : at < 0 ? undefined : text.slice(at, at + 5_000);
-}
+/** The schema.org Event microdata calendar invitations carry, as "itemprop:value" lines (.ics text in the body the background finds itself). */
+const invitation = (msg: HTMLElement): string =>
+  [...msg.querySelectorAll('[itemtype$="schema.org/Event"] [itemprop]')].map((e) => `${attr(e, 'itemprop')}:${attr(e, 'content') || attr(e, 'datetime') || e.textContent}`).join('\n');
 
 export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => void {
   let site: MailboxSite | undefined;
@@ -49,38 +43,33 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
   let want: { addresses: Set<string>; domains: Set<string> } | undefined;
   /** What this page already reported: a message seen again on a later scan is not sent twice. */
   const reported = new Set<string>();
-  const watched = new WeakSet<Node>();
   const mounted = new WeakSet<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const win = doc.defaultView;
 
-  const subjectOf = (item: Element, site: MailboxSite): string => (item.querySelector(site.subject) ?? doc.querySelector(site.heading))?.textContent?.trim().slice(0, 1_000) ?? '';
+  // Lengths are capped by the background, which keeps the first part of anything longer.
+  const subjectOf = (item: Element, site: MailboxSite): string => (item.querySelector(site.subject) ?? doc.querySelector(site.heading))?.textContent?.trim() ?? '';
 
   const read = (item: Element, site: MailboxSite): SeenMessage | undefined => {
     const from = [...item.querySelectorAll(site.from)].pop();
     const timeEl = item.querySelector(site.time);
     const address = from && person(from).email;
     if (!address || !timeEl) return undefined;
-    const m: SeenMessage = { from: address, time: (attr(timeEl, 'title') || attr(timeEl, 'datetime') || timeEl.textContent || '').trim().slice(0, 100), subject: '' };
+    const m: SeenMessage = { from: address, time: (attr(timeEl, 'title') || attr(timeEl, 'datetime') || timeEl.textContent || '').trim(), subject: '' };
     const id = attr(item, site.id);
-    if (id) m.messageId = id.slice(0, 200);
+    if (id) m.messageId = id;
     return m;
   };
 
   const facts = (msg: HTMLElement, site: MailboxSite): EmailFacts => {
-    const text = ((msg.querySelector<HTMLElement>(site.text) ?? msg).innerText || '').slice(0, EMAIL_TEXT_LIMIT);
     const from = [...msg.querySelectorAll(site.from)].pop();
-    const email: EmailFacts = {
+    return {
       from: from ? person(from) : { name: '', email: '' },
-      to: [...msg.querySelectorAll(site.to)].map(person).filter((p) => p.email).slice(0, 100),
+      to: [...msg.querySelectorAll(site.to)].map(person).slice(0, 100),
       subject: subjectOf(msg, site),
-      text,
+      text: ((msg.querySelector<HTMLElement>(site.text) ?? msg).innerText || '').slice(0, EMAIL_TEXT_LIMIT),
+      ics: invitation(msg),
     };
-    const ics = invitation(msg, text);
-    if (ics) email.ics = ics;
-    const seen = read(msg, site);
-    if (seen) email.time = seen.time;
-    return email;
   };
 
   const logFrom = async (msg: HTMLElement, site: MailboxSite): Promise<void> => {
@@ -101,12 +90,8 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
     timer = undefined;
     if (!connected()) return stop();
     if (!site) return;
-    for (const list of doc.querySelectorAll(site.lists)) {
-      if (!watched.has(list)) {
-        watched.add(list);
-        observer.observe(list, { childList: true });
-      }
-    }
+    // Observing a node again only renews the same options: no bookkeeping needed.
+    for (const list of doc.querySelectorAll(site.lists)) observer.observe(list, { childList: true });
     for (const msg of doc.querySelectorAll<HTMLElement>(site.open)) mount(msg, site);
     if (!want) return;
     const batch: SeenMessage[] = [];

@@ -76,7 +76,9 @@ const eventRequest = v.variant('type', [
 
 /** How many messages one repliesSeen may carry (a list page shows 50–100 rows; only matches are sent). */
 export const SEEN_MESSAGES_LIMIT = 50;
-const PERSON = v.strictObject({ name: v.pipe(v.string(), v.maxLength(320)), email: v.pipe(v.string(), v.maxLength(320)) });
+/** Text read off a webmail page: its first `max` characters are kept (a huge string is refused outright). */
+const CAPPED = (max: number) => v.pipe(v.string(), v.maxLength(100_000), v.transform((s: string) => s.slice(0, max)));
+const PERSON = v.strictObject({ name: CAPPED(320), email: CAPPED(320) });
 
 const message = (type: MessageType, entries: v.ObjectEntries = {}) => v.strictObject({ type: v.literal(type), ...entries });
 
@@ -115,10 +117,10 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
     messages: v.pipe(
       v.array(
         v.strictObject({
-          from: v.pipe(v.string(), v.maxLength(320)),
-          time: v.pipe(v.string(), v.maxLength(100)),
-          subject: v.pipe(v.string(), v.maxLength(1_000)),
-          messageId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+          from: CAPPED(320),
+          time: CAPPED(100),
+          subject: CAPPED(1_000),
+          messageId: v.optional(CAPPED(200)),
         }),
       ),
       v.maxLength(SEEN_MESSAGES_LIMIT),
@@ -130,10 +132,10 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
     email: v.strictObject({
       from: PERSON,
       to: v.pipe(v.array(PERSON), v.maxLength(100)),
-      subject: v.pipe(v.string(), v.maxLength(1_000)),
+      subject: CAPPED(1_000),
       text: v.pipe(v.string(), v.maxLength(EMAIL_TEXT_LIMIT)),
-      ics: v.optional(v.pipe(v.string(), v.maxLength(EMAIL_TEXT_LIMIT))),
-      time: v.optional(v.pipe(v.string(), v.maxLength(100))),
+      ics: v.optional(CAPPED(EMAIL_TEXT_LIMIT)),
+      time: v.optional(CAPPED(100)),
     }),
   }),
 };
