@@ -80,6 +80,18 @@ describe('a reply seen', () => {
     expect(await replyNotices()).toHaveLength(1);
   });
 
+  it('a click on the notice opens the popup, or the popup as a page where the browser will not', async () => {
+    await saved();
+    await send({ type: 'repliesSeen', messages: [PRIYA] }, tab(1));
+    const [notice] = await replyNotices();
+    await bg.onClicked(notice!.id);
+    expect(platform.popupOpens).toBe(1);
+    expect(platform.opened).toEqual([]);
+    platform.popupOpensOk = false;
+    await bg.onClicked(notice!.id);
+    expect(platform.opened).toEqual([fakeBrowser.runtime.getURL('src/popup/index.html')]);
+  });
+
   it('a message from before the interview, from someone else, or unreadable time records nothing', async () => {
     const id = await saved();
     const r = await send(
