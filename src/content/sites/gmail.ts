@@ -125,7 +125,7 @@ export const GMAIL_MAILBOX: MailboxSite = {
    * message container: gmail.js api.dom.inbox_content `div[role=main]`; research/webmail.md's
    * unattributed code-search hints `div[role=main] table.F > tbody`, `.nH.if` (gmail.js check.is_thread). */
   lists: 'div[role=main] table.F > tbody, div[role=main] .nH.if, div[role=main] [role=list]',
-  /** List rows `tr.zA` (code-search hints, many extensions) and open messages `div.adn` (InboxSDK's message view). */
+  /** List rows `tr.zA` and open messages `div.adn` (unattributed code-search hints, many extensions agree). */
   items: 'tr.zA, div.adn',
   open: 'div.adn',
   /** Rows: the senders `.yW span[email]` (InboxSDK get-updated-contact reads `[email]` spans with `name`); open

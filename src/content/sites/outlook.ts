@@ -79,7 +79,8 @@ export const OUTLOOK_MAILBOX: MailboxSite = {
    * messages `[data-app-section="ItemContainer"]` (code-search hints beside MessageContainer). */
   items: '[role=option][data-convid], #ReadingPaneContainerId [data-app-section="ItemContainer"]',
   open: '#ReadingPaneContainerId [data-app-section="ItemContainer"]',
-  /** Persona spans title their address (as in the To wells above: `[title*="@"]`; Mailvelope read the persona card). */
+  /** Persona spans title their address (as in the To wells above: `[title*="@"]`). The reading pane's From/Time/To
+   * sections are NOT from public code: modelled on OWA's data-app-section naming (Briskine's Form_Content), unverified. */
   from: '[data-app-section="From"] [title*="@"], [role=option] [title*="@"]',
   /** The time element's title holds the full date ("Tue 12/1/2026 10:42 AM"; code-search hints `time`). */
   time: 'time, [data-app-section="Time"] [title]',
@@ -87,7 +88,7 @@ export const OUTLOOK_MAILBOX: MailboxSite = {
   subject: '[data-testid="subjectLine"]',
   /** The reading pane's subject heading. */
   heading: '#ReadingPaneContainerId [role=heading]',
-  /** OWA's markup has no message id we can read: sender and time name the message. */
+  /** No public code reads an OWA message id from the DOM: this attribute is a guess; without it sender and time name the message. */
   id: 'data-itemid',
   to: '[data-app-section="To"] [title*="@"], [data-app-section="Cc"] [title*="@"]',
   /** The message body (research/webmail.md: YodaSpow `[aria-label="Message body"]`). */
