@@ -10,6 +10,10 @@ import { createHandlers, dispatch, type Handlers } from './handlers';
 import { Notifier, parseReminderId, REMINDER_PAGE, type NotificationsApi, type ReminderAction, type ReminderItem } from './notifications';
 import { ALARM_NAME, Scheduler, type AlarmsApi, type BadgeApi, type ReconcileResult } from './scheduler';
 import { keepPopupIndex } from './popup-index';
+import { REPLY_NOTIFICATION_PREFIX } from './replies';
+
+/** The popup as a page, for a "wrote back" notification when the browser won't open the popup itself. */
+const POPUP_PAGE = 'src/popup/index.html';
 import { Store, type StorageArea } from './store';
 
 export const STARTS_KEY = 'backgroundStarts';
@@ -34,6 +38,8 @@ export type BackgroundPlatform = {
   sendToTab?: (tabId: number, message: TabMessage) => Promise<unknown>;
   /** The active tab of the focused window, when a command arrives without one. */
   activeTab?: () => Promise<number | undefined>;
+  /** action.openPopup (issue 15): true when the popup opened; Firefox refuses it outside a click in our own UI. */
+  openPopup?: () => Promise<boolean>;
 };
 
 /** The keyboard command (manifest.json "commands") that opens the compose panel in the focused compose. */
@@ -69,6 +75,9 @@ export function createBackground(platform: BackgroundPlatform) {
     log,
     session: platform.session,
     ...(platform.about ? { about: platform.about } : {}),
+    notifications: platform.notifications,
+    iconUrl: platform.extensionUrl('icons/icon-128.png'),
+    ...(platform.openPopup ? { openPopup: platform.openPopup } : {}),
   });
   const gate = { runtimeId: platform.runtimeId, extensionOrigin: platform.extensionUrl('') };
 
@@ -205,6 +214,11 @@ export function createBackground(platform: BackgroundPlatform) {
     /** A click on the notification itself (the only way in Firefox): the reminder page, with the same actions. */
     async onClicked(notificationId: string): Promise<void> {
       await notifier.clear(notificationId);
+      // "Priya wrote back": the question is on the popup's card.
+      if (notificationId.startsWith(REPLY_NOTIFICATION_PREFIX)) {
+        if (!(await platform.openPopup?.().catch(() => false))) await platform.openTab(platform.extensionUrl(POPUP_PAGE));
+        return;
+      }
       await platform.openTab(platform.extensionUrl(`${REMINDER_PAGE}?id=${encodeURIComponent(notificationId)}`));
     },
   };

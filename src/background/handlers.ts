@@ -20,7 +20,8 @@ import { classifySender, CONTENT_SCRIPT_MESSAGES, parseMessage, type SenderKind,
 import { makeBackup, parseBackup, previewImport } from './backup';
 import { ComposeGuard, RateLimiter, type SenderInfo } from './compose-guard';
 import { composeUrl } from './compose-links';
-import { itemFor, parseReminderId, reminderId, type Notifier } from './notifications';
+import { itemFor, parseReminderId, reminderId, type NotificationsApi, type Notifier } from './notifications';
+import { createReplyHandlers } from './replies';
 import type { Scheduler } from './scheduler';
 import { StoreError, type Store, type StorageArea } from './store';
 
@@ -36,6 +37,10 @@ export type HandlerDeps = {
   log?: (message: string, error?: unknown) => void;
   /** The extension's version and the browser, for diagnostics. */
   about?: () => { version: string; browser: string };
+  /** Issue 15: the notifications API and icon for "wrote back" notices, and action.openPopup where allowed. */
+  notifications?: NotificationsApi;
+  iconUrl?: string;
+  openPopup?: () => Promise<boolean>;
 };
 
 type MessageOf<K extends MessageType> = Extract<Message, { type: K }>;
@@ -166,7 +171,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const appendEvent = async (id: string, event: InterviewEvent): Promise<Interview | undefined> =>
     store.update(id, (cur) => (cur ? { ...cur, history: [...cur.history, event] } : undefined));
 
+  const replies = createReplyHandlers({
+    store,
+    session: deps.session,
+    now: deps.now,
+    rearm,
+    ...(deps.notifications ? { notifications: deps.notifications } : {}),
+    ...(deps.iconUrl ? { iconUrl: deps.iconUrl } : {}),
+    ...(deps.openPopup ? { openPopup: deps.openPopup } : {}),
+    ...(deps.log ? { log: deps.log } : {}),
+  });
+
   const handlers: Handlers = {
+    mailboxWatch: (m) => replies.mailboxWatch(m),
+    repliesSeen: (m, _sender, origin) => replies.repliesSeen(m, origin),
+    disownReply: (m) => replies.disownReply(m),
+    confirmReplyDomain: (m) => replies.confirmReplyDomain(m),
+    logFromEmail: (m, _sender, origin) => replies.logFromEmail(m, origin),
+
     async saveInterview({ id, input }) {
       await store.open();
       const checked = validateInterviewInput(input, store.settings());

@@ -40,6 +40,18 @@ const platform: BackgroundPlatform = {
   about: () => ({ version: browser.runtime.getManifest().version, browser: navigator.userAgent }),
   sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+  // Chrome 127+ opens the popup on request (with a focused window); Firefox refuses outside a
+  // click in the extension's own UI, and the page then tells the user to open it.
+  openPopup: async () => {
+    const open = (browser.action as { openPopup?: () => Promise<unknown> }).openPopup;
+    if (typeof open !== 'function') return false;
+    try {
+      await open.call(browser.action);
+      return true;
+    } catch {
+      return false;
+    }
+  },
 };
 
 const app = createBackground(platform);

@@ -7,6 +7,7 @@ import type { ComposeAdapter } from './adapter';
 import type { TabMessage } from '../shared/protocol';
 import { runtime } from '../platform/runtime';
 import { report } from './report';
+import { watchMailbox } from './mailbox';
 import { gmail } from './sites/gmail';
 import { outlook } from './sites/outlook';
 import { guard } from './ui';
@@ -32,6 +33,8 @@ function start(this: void): void {
     runtime()?.onMessage?.addListener((message, _sender, respond) => {
       if ((message as TabMessage | null)?.type === 'openPanel') respond(watcher.openFocused());
     });
+    // Issue 15: replies from interviewers, and "Log this interview" on an open message.
+    watchMailbox(site === gmail ? 'gmail' : 'outlook', document);
     document.documentElement.dataset.followup = 'ready';
   } catch (error) {
     report('start', error);

@@ -10,6 +10,7 @@
  */
 import { DAY_MS, HOUR_MS, MINUTE_MS, parseDay, parseInstantMs, workCalendar, type WorkCalendar } from './calendar';
 import { contactKey, contactMatches } from './contacts';
+import { isDisowned } from './replies';
 import type { Contact, ContactProgress, FollowUpStep, Interview, InterviewEvent, Outcome, Settings, StepKind } from './types';
 
 export type ClosedReason = Outcome | 'no-response';
@@ -153,8 +154,10 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
   const current = (kind: StepKind): Step | undefined =>
     kind === 'thank-you' ? thankYou : kind === 'status-inquiry' ? inquiry : kind === 'move-on' ? moveOn : final;
 
-  for (const ev of Array.isArray(iv.history) ? iv.history : []) {
+  const history = Array.isArray(iv.history) ? iv.history : [];
+  for (const ev of history) {
     if (!ev || typeof ev !== 'object') continue;
+    if (ev.type === 'replyNotOurs' || ev.type === 'replyDomain') continue;
     if (ev.type === 'notified') {
       const t = eventTime(ev);
       if (Number.isFinite(t)) notified.push({ kind: ev.step, round: ev.round, at: t });
@@ -169,9 +172,12 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
     }
     if (closed !== undefined && closed !== 'no-response') continue;
 
-    if (ev.type === 'reply') {
+    // A reply seen in the webmail pauses the plan as a reply without a date does (issue 15),
+    // unless the user said it was not about this interview: then it never happened.
+    if (ev.type === 'replySeen' && isDisowned(history, ev)) continue;
+    if (ev.type === 'reply' || ev.type === 'replySeen') {
       dismissPending(roundSteps());
-      const newDate = ev.newDecisionDate === undefined ? undefined : parseDay(ev.newDecisionDate);
+      const newDate = ev.type === 'replySeen' || ev.newDecisionDate === undefined ? undefined : parseDay(ev.newDecisionDate);
       // A reply is news even after "no response": it reopens the interview.
       closed = undefined;
       if (newDate === undefined) {

@@ -280,6 +280,12 @@ const EVENT_MISSING = {
   round: M.roundMustBeAWholeNumberFrom1,
 } as const;
 
+/** A seen reply's sender (an address), subject and the site's message id: short text, nothing more is kept. */
+const replyFrom = v.pipe(v.string(UNREADABLE_EVENT), v.trim(), v.toLowerCase(), v.nonEmpty(UNREADABLE_EVENT), v.maxLength(LIMITS.email, UNREADABLE_EVENT));
+const replySubject = v.pipe(v.nullish(v.pipe(v.string(UNREADABLE_EVENT), v.trim(), v.maxCodePoints(LIMITS.name * 2, UNREADABLE_EVENT)), ''), v.transform((s) => s ?? ''));
+const replyMessageId = optionalText(UNREADABLE_EVENT, LIMITS.name, UNREADABLE_EVENT);
+const replyDomain = v.pipe(v.string(UNREADABLE_EVENT), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, UNREADABLE_EVENT), v.maxLength(253, UNREADABLE_EVENT));
+
 export const interviewEventSchema = v.variant(
   'type',
   [
@@ -288,6 +294,13 @@ export const interviewEventSchema = v.variant(
     looseObjectOf({ type: v.literal('outcome'), at, outcome: v.picklist(OUTCOMES, M.theOutcomeMustBeOfferRejectedOrWithdrew) }, UNREADABLE_EVENT, EVENT_MISSING),
     looseObjectOf({ type: v.literal('snoozed'), step, at, until: instantSchema(M.snoozeTimeIsMissing, M.snoozeTimeIsNotAValidDateAnd) }, UNREADABLE_EVENT, EVENT_MISSING),
     looseObjectOf({ type: v.literal('dismissed'), step, at, contact: eventContact }, UNREADABLE_EVENT, EVENT_MISSING),
+    looseObjectOf(
+      { type: v.literal('replySeen'), at, from: replyFrom, receivedAt: at, subject: replySubject, messageId: replyMessageId },
+      UNREADABLE_EVENT,
+      EVENT_MISSING,
+    ),
+    looseObjectOf({ type: v.literal('replyNotOurs'), at, from: replyFrom, receivedAt: at, messageId: replyMessageId }, UNREADABLE_EVENT, EVENT_MISSING),
+    looseObjectOf({ type: v.literal('replyDomain'), at, domain: replyDomain }, UNREADABLE_EVENT, EVENT_MISSING),
     looseObjectOf(
       {
         type: v.literal('notified'),
@@ -376,6 +389,8 @@ const settingsEntries = {
   dayStart: timeSchema(M.dayStartIsMissing, M.dayStartMustBeATimeLike08),
   dayEnd: timeSchema(M.dayEndIsMissing, M.dayEndMustBeATimeLike20, true),
   preferredTime: timeSchema(M.preferredTimeIsMissing, M.preferredTimeMustBeATimeLike10),
+  /** Issue 15: read the senders of the webmail's messages to notice replies; absent means on. */
+  noticeReplies: optionalFlag(M.noticeRepliesMustBeYesOrNo),
 };
 
 export const settingsSchema = v.pipe(

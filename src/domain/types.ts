@@ -22,7 +22,16 @@ export type InterviewEvent =
   | { type: 'snoozed'; step: StepKind; at: string; until: string }
   | { type: 'dismissed'; step: StepKind; at: string; contact?: string }
   /** The reminder for a step was shown; recorded before showing so it fires once. */
-  | { type: 'notified'; step: StepKind; at: string; round: number };
+  | { type: 'notified'; step: StepKind; at: string; round: number }
+  /**
+   * A message from a contact seen in the user's webmail (issue 15): it pauses the plan as a reply
+   * without a date does, until the user says what it was. `at` is when it was recorded.
+   */
+  | { type: 'replySeen'; at: string; from: string; receivedAt: string; subject: string; messageId?: string }
+  /** "Not about this interview": the seen message with this id (else sender and time) is undone and never matched again. */
+  | { type: 'replyNotOurs'; at: string; from: string; receivedAt: string; messageId?: string }
+  /** The user confirmed that mail from anyone at this domain (lower case, "acme.com") is about this interview. */
+  | { type: 'replyDomain'; at: string; domain: string };
 
 export type Interview = {
   id: string;
@@ -61,6 +70,8 @@ export type Settings = {
   dayStart: string;
   dayEnd: string;
   preferredTime: string;
+  /** "Notice replies from my interviewers" (issue 15): false stops the webmail reading any message; absent means on. */
+  noticeReplies?: boolean;
 };
 
 /** One interviewer's part of the thank-you step. */

@@ -79,5 +79,6 @@ export const VALIDATION_MESSAGES = {
   invitedToCallMustBeYesOrNo: '"Invited to call" must be yes or no',
   usuallyFollowUpByPhoneMustBeYesOrNo: '"Usually follow up by phone" must be yes or no',
   otherOffersMustBeYesOrNo: '"Other offers" must be yes or no',
+  noticeRepliesMustBeYesOrNo: '"Notice replies from my interviewers" must be on or off',
 } as const;
 export type ValidationCode = keyof typeof VALIDATION_MESSAGES;

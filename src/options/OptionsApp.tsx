@@ -14,6 +14,7 @@ import { BackupSection } from './BackupSection';
 import { CalendarSection } from './CalendarSection';
 import { ProfileSection } from './ProfileSection';
 import { ScheduleSection } from './ScheduleSection';
+import { RepliesSection } from './RepliesSection';
 import { resolveZone } from './time-zones';
 import { useFocusFirstInvalid, useLeaveWarning, useRecordDraft, type Draft } from './useOptions';
 import { DiagnosticsSection } from './DiagnosticsSection';
@@ -107,6 +108,7 @@ function OptionsForm({ connection, state, now, locale }: { connection: Connectio
         )}
         <ProfileSection profile={profile} />
         <ScheduleSection schedule={schedule} now={now} locale={locale} />
+        <RepliesSection schedule={schedule} />
         <div class={`save-bar${unsaved ? ' save-bar--unsaved' : ''}`}>
           <span id="save-bar-state" class="save-state">
             {unsaved ? t('options_unsaved') : t('options_allSaved')}

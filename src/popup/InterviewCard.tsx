@@ -11,6 +11,8 @@ import { stepsFor } from '../shared/rows';
 import { stepName } from '../ui/steps';
 import { Timeline } from '../ui/Timeline';
 import { closedWords, markSentLabel, outcomeLabel, statusText } from './card-text';
+import { domainToConfirm, pendingReply } from '../domain/replies';
+import { ReplyQuestion } from './ReplyQuestion';
 
 export type CallScript = { lines: string[]; tips: CallTip[] };
 
@@ -24,6 +26,10 @@ export type CardActions = {
   snooze(iv: Interview, step: StepKind, until: SnoozeChoice): Promise<boolean>;
   edit(iv: Interview): void;
   remove(iv: Interview): void;
+  /** Issue 15: "not about this interview" for the reply FollowUp noticed. */
+  disown?(iv: Interview): Promise<boolean>;
+  /** Issue 15: also notice mail from anyone at this domain. */
+  noticeDomain?(iv: Interview, domain: string): Promise<boolean>;
 };
 
 const DRAFT_KINDS: readonly StepKind[] = ['thank-you', 'status-inquiry', 'final-check-in'];
@@ -84,6 +90,8 @@ export function InterviewCard({ row, settings, nowMs, fmt, actions, focus }: Pro
   const callOk = !!next && (next.kind === 'status-inquiry' || next.kind === 'final-check-in') && next.callAcceptable;
   const who = iv.contacts.map((c) => c.name).filter(Boolean).join(', ');
   const when = formatWhen(iv.interviewAt, nowMs, fmt);
+  const seen = closed ? undefined : pendingReply(iv);
+  const domain = closed || !actions.noticeDomain ? undefined : domainToConfirm(iv);
 
   const onPanelKey = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && panel !== 'none') {
@@ -110,6 +118,7 @@ export function InterviewCard({ row, settings, nowMs, fmt, actions, focus }: Pro
       {next && <NextLine step={next} overdue={status.state === 'overdue'} nowMs={nowMs} fmt={fmt} />}
       {status.state === 'waiting' && !row.broken && <p class="next">{t('card_waiting')}</p>}
       {closed && <p class="next">{closedWords(status.closedReason)}</p>}
+      {seen && <ReplyQuestion iv={iv} seen={seen} settings={settings} nowMs={nowMs} actions={actions} base={base} />}
       <Timeline steps={steps} nowMs={nowMs} fmt={fmt} overdue={status.state === 'overdue' ? next : undefined} />
 
       <div class="actions">
@@ -173,6 +182,11 @@ export function InterviewCard({ row, settings, nowMs, fmt, actions, focus }: Pro
                 {markSentLabel(s.kind)}
               </button>
             ))}
+            {domain && (
+              <button type="button" onClick={() => void actions.noticeDomain?.(iv, domain).then((ok) => ok && closePanel())}>
+                {t('reply_noticeDomain', domain)}
+              </button>
+            )}
             <button type="button" onClick={() => actions.edit(iv)}>
               {t('action_edit')}
             </button>

@@ -22,6 +22,8 @@ type Props = {
   entries?: FormState;
   /** When the kept draft was last changed: the form says its entries are back and offers to discard them. */
   restoredAt?: string;
+  /** The entries were filled in from an email ("Log this interview", issue 15): the note asks for a review. */
+  fromEmail?: boolean | undefined;
   onSaved(interview: Interview): void;
   /** The user left the form (Esc, Cancel, Discard draft); `changed` when it held entries of theirs. */
   onClose(form: FormState, changed: boolean): void;
@@ -29,7 +31,7 @@ type Props = {
   onChange?(form: FormState, changed: boolean): void;
 };
 
-export function InterviewForm({ send, settings, nowMs, interview, entries, restoredAt, onSaved, onClose, onChange }: Props) {
+export function InterviewForm({ send, settings, nowMs, interview, entries, restoredAt, fromEmail, onSaved, onClose, onChange }: Props) {
   const [start] = useState<FormState>(() => initialForm(interview, settings, nowMs));
   const [form, setForm] = useState<FormState>(() => entries ?? start);
   const [errors, setErrors] = useState<Errors>({});
@@ -139,7 +141,11 @@ export function InterviewForm({ send, settings, nowMs, interview, entries, resto
       </h2>
       {restoredAt && (
         <div class="notice row-notice">
-          <p>{t('form_restored', formatWhen(restoredAt, nowMs, { timeZone: settings.timeZone }))}</p>
+          <p>
+            {fromEmail
+              ? `${t('form_fromEmail')}${form.durationMinutes ? ` ${t('form_fromEmailLength', form.durationMinutes)}` : ''}`
+              : t('form_restored', formatWhen(restoredAt, nowMs, { timeZone: settings.timeZone }))}
+          </p>
           <button type="button" onClick={() => onClose(form, true)}>
             {t('form_discardDraft')}
           </button>

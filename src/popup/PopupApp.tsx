@@ -22,7 +22,7 @@ import { useFormDraft } from './useFormDraft';
 
 export { PAGE_SIZE } from './InterviewList';
 
-type FormView = { kind: 'form'; interview?: Interview; entries?: FormState; restoredAt?: string; n: number };
+type FormView = { kind: 'form'; interview?: Interview; entries?: FormState; restoredAt?: string; fromEmail?: boolean; n: number };
 type View = { kind: 'list' } | FormView;
 
 type Props = {
@@ -106,7 +106,7 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
     }
     // Editing an interview deleted since: the entries stay, as a new one.
     const interview = kept.id ? state?.interviews.find((i) => i.id === kept.id) : undefined;
-    openForm({ entries: fromDraft(kept.fields), restoredAt: kept.at, ...(interview ? { interview } : {}) });
+    openForm({ entries: fromDraft(kept.fields), restoredAt: kept.at, ...(kept.fromEmail ? { fromEmail: true } : {}), ...(interview ? { interview } : {}) });
   }, [loaded, drafts.found, state, openForm]);
 
   const closeForm = (form: FormState, changed: boolean, editing?: Interview): void => {
@@ -166,6 +166,7 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
         interview={editing}
         entries={view.entries}
         restoredAt={view.restoredAt}
+        fromEmail={view.fromEmail}
         onChange={(form, changed) => drafts.keep(changed ? { ...(editing ? { id: editing.id } : {}), at: new Date(now()).toISOString(), fields: draftFields(form) } : null)}
         onClose={(form, changed) => closeForm(form, changed, editing)}
         onSaved={(iv) => {

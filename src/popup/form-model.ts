@@ -21,6 +21,8 @@ export type FormState = {
   hasOtherOffers: boolean;
   topic: string;
   notes: string;
+  /** Stated by the email the form was filled in from (issue 15); else the interview's own. */
+  durationMinutes?: number;
 };
 
 let rowKeys = 0;
@@ -84,7 +86,8 @@ export function toInput(form: FormState, interview?: Interview): { input: Record
   if (form.decisionExpectedBy) input.decisionExpectedBy = form.decisionExpectedBy;
   if (form.topic.trim()) input.topic = form.topic;
   if (form.notes.trim()) input.notes = form.notes;
-  if (interview?.durationMinutes !== undefined) input.durationMinutes = interview.durationMinutes;
+  const minutes = form.durationMinutes ?? interview?.durationMinutes;
+  if (minutes !== undefined) input.durationMinutes = minutes;
   return { input, rowOf: kept.map((c) => c.key) };
 }
 

@@ -117,6 +117,26 @@ export function useCardActions(deps: Deps): CardActions {
           return false;
         }
       },
+      async disown(iv) {
+        try {
+          const res = await send('disownReply', { id: iv.id });
+          show(res.ok ? t('reply_notOursDone', iv.company) : t('toast_failed', problemText(res.error)));
+          return res.ok;
+        } catch (e) {
+          show(errorText(e));
+          return false;
+        }
+      },
+      async noticeDomain(iv, domain) {
+        try {
+          const res = await send('confirmReplyDomain', { id: iv.id, domain });
+          show(res.ok ? t('reply_domainNoticed', domain) : t('toast_failed', problemText(res.error)));
+          return res.ok;
+        } catch (e) {
+          show(errorText(e));
+          return false;
+        }
+      },
       edit(iv) {
         latest.current.edit(iv);
       },

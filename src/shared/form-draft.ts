@@ -11,6 +11,7 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 export const formDraftSchema = v.strictObject({
   id: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
   at: text(40),
+  fromEmail: v.optional(v.literal(true)),
   fields: v.strictObject({
     company: text(LIMITS.name * 2),
     role: text(LIMITS.name * 2),
@@ -25,6 +26,7 @@ export const formDraftSchema = v.strictObject({
     hasOtherOffers: v.boolean(),
     topic: text(LIMITS.topic * 2),
     notes: text(LIMITS.notes * 2),
+    durationMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.durationMinutes))),
   }),
 });
 

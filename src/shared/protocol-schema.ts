@@ -8,7 +8,7 @@
  */
 import * as v from 'valibot';
 import { formDraftSchema } from './form-draft';
-import { TONE_TEXT_LIMIT, type Message, type MessageType, type Problem } from './protocol';
+import { EMAIL_TEXT_LIMIT, TONE_TEXT_LIMIT, type Message, type MessageType, type Problem } from './protocol';
 
 /** The webmail hosts our content script runs on (manifest.json "content_scripts"). */
 export const MAIL_HOSTS: readonly string[] = [
@@ -24,7 +24,7 @@ export const MAIL_HOSTS: readonly string[] = [
  * page, and the handlers narrow these further by field (recordEvent and undoEvent only for a "sent"
  * the panel offered; see src/background/compose-guard.ts).
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'composeDraft', 'toneRules', 'recordEvent', 'undoEvent', 'reportError']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'composeDraft', 'toneRules', 'recordEvent', 'undoEvent', 'reportError', 'mailboxWatch', 'repliesSeen', 'logFromEmail']);
 
 export type SenderLike = { id?: string; url?: string; origin?: string; tab?: unknown };
 export type SenderKind = 'page' | 'content' | 'foreign';
@@ -74,6 +74,12 @@ const eventRequest = v.variant('type', [
   v.strictObject({ type: v.literal('dismissed'), step: STEP }),
 ]);
 
+/** How many messages one repliesSeen may carry (a list page shows 50–100 rows; only matches are sent). */
+export const SEEN_MESSAGES_LIMIT = 50;
+/** Text read off a webmail page: its first `max` characters are kept (a huge string is refused outright). */
+const CAPPED = (max: number) => v.pipe(v.string(), v.maxLength(100_000), v.transform((s: string) => s.slice(0, max)));
+const PERSON = v.strictObject({ name: CAPPED(320), email: CAPPED(320) });
+
 const message = (type: MessageType, entries: v.ObjectEntries = {}) => v.strictObject({ type: v.literal(type), ...entries });
 
 const schemas: { [K in MessageType]: v.GenericSchema } = {
@@ -106,6 +112,32 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
   }),
   diagnostics: message('diagnostics'),
   dismissCorrupt: message('dismissCorrupt', { key: v.pipe(v.string(), v.minLength(1), v.maxLength(400)) }),
+  mailboxWatch: message('mailboxWatch', { site: v.picklist(['gmail', 'outlook']) }),
+  repliesSeen: message('repliesSeen', {
+    messages: v.pipe(
+      v.array(
+        v.strictObject({
+          from: CAPPED(320),
+          time: CAPPED(100),
+          subject: CAPPED(1_000),
+          messageId: v.optional(CAPPED(200)),
+        }),
+      ),
+      v.maxLength(SEEN_MESSAGES_LIMIT),
+    ),
+  }),
+  disownReply: message('disownReply', { id: ID }),
+  confirmReplyDomain: message('confirmReplyDomain', { id: ID, domain: v.pipe(v.string(), v.maxLength(253)) }),
+  logFromEmail: message('logFromEmail', {
+    email: v.strictObject({
+      from: PERSON,
+      to: v.pipe(v.array(PERSON), v.maxLength(100)),
+      subject: CAPPED(1_000),
+      text: v.pipe(v.string(), v.maxLength(EMAIL_TEXT_LIMIT)),
+      ics: v.optional(CAPPED(EMAIL_TEXT_LIMIT)),
+      time: v.optional(CAPPED(100)),
+    }),
+  }),
 };
 
 /** A message that passed, or why not: `problem` crosses the protocol; `error` is English for logs and tests. */

@@ -156,12 +156,78 @@ export type Requests = {
   checkTone: { request: { text: string; interviewId?: string }; response: { ok: true; findings: ToneFinding[] } };
   /** Sets aside a corrupt record's warning once the user has seen it. */
   dismissCorrupt: { request: { key: string }; response: { ok: true } };
+  /**
+   * From a webmail page (issue 15): whether to notice replies at all ("Notice replies from my
+   * interviewers"), and whom to look for: open interviews' contact addresses and confirmed domains.
+   */
+  mailboxWatch: { request: { site: 'gmail' | 'outlook' }; response: { ok: true; on: boolean; addresses: string[]; domains: string[]; site: MailboxSite } };
+  /** From a webmail page: messages it saw from someone on the watch list (sender, time as shown, subject, site id). */
+  repliesSeen: { request: { messages: SeenMessage[] }; response: { ok: true; recorded: number } | Failure };
+  /** "Not about this interview": undoes the reply seen the popup asked about, and never matches that message again. */
+  disownReply: { request: { id: string }; response: { ok: true; interview: Interview } | Failure };
+  /** The user confirmed that mail from anyone at `domain` is about this interview. */
+  confirmReplyDomain: { request: { id: string; domain: string }; response: { ok: true; interview: Interview } | Failure };
+  /**
+   * From a webmail page's "Log this interview": the open message's facts. The background reads
+   * them (dates in the user's zone), keeps the result as the popup form's draft for the user to
+   * review, and opens the popup where the browser allows it (`opened`).
+   */
+  logFromEmail: { request: { email: EmailFacts }; response: { ok: true; opened: boolean } | Failure };
 };
+
+/**
+ * One site's message markup (kept in src/content/sites/*.ts with their sources; handed to the
+ * content script by the background with the watch list, which keeps the strings out of its 12 KB).
+ * Each a selector unless said.
+ */
+export type MailboxSite = {
+  /** Containers whose children come and go as the list or the conversation changes: childList-observed. */
+  lists: string;
+  /** Message list rows and open messages. */
+  items: string;
+  /** Open messages: where "Log this interview" goes. */
+  open: string;
+  /** In an item, the sender (the last match: a thread row lists its latest sender last); address in `email`, `title` or text. */
+  from: string;
+  /** In an item, its time: `title`, `datetime` or text. */
+  time: string;
+  /** In a list row, its subject. */
+  subject: string;
+  /** The open conversation's subject heading (one per page). */
+  heading: string;
+  /** The attribute holding the site's message id, where the markup has one. */
+  id: string;
+  /** In an open message: its recipients, its visible text, where the control goes. */
+  to: string;
+  text: string;
+  spot: string;
+};
+
+/** One message row or open message, as the webmail shows it: nothing else is read. */
+export type SeenMessage = { from: string; time: string; subject: string; messageId?: string };
+
+/** What "Log this interview" sends of the open message. */
+export type EmailFacts = {
+  from: { name: string; email: string };
+  to: { name: string; email: string }[];
+  subject: string;
+  /** The visible text of the message, at most EMAIL_TEXT_LIMIT characters. */
+  text: string;
+  /** The message's calendar invitation: .ics text, or the site's invite card as text. */
+  ics?: string;
+  /** When the message was received, as shown. */
+  time?: string;
+};
+
+/** The longest message text "Log this interview" sends. */
+export const EMAIL_TEXT_LIMIT = 20_000;
 
 /** The popup form as typed (strings as in the inputs), kept while the popup is closed. */
 export type FormDraft = {
   /** The interview being edited; absent for a new one. */
   id?: string;
+  /** Filled in from an email by "Log this interview" (issue 15), not typed: the form says so. */
+  fromEmail?: true;
   /** ISO instant the entries were last changed. */
   at: string;
   fields: {
@@ -175,6 +241,8 @@ export type FormDraft = {
     hasOtherOffers: boolean;
     topic: string;
     notes: string;
+    /** The length an invitation or an email stated (issue 15); saved with the rest. */
+    durationMinutes?: number;
   };
 };
 

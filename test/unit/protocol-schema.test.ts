@@ -36,6 +36,11 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
     },
   },
   reminderView: { type: 'reminderView', id: 'reminder:a:thank-you:1' },
+  mailboxWatch: { type: 'mailboxWatch', site: 'gmail' },
+  repliesSeen: { type: 'repliesSeen', messages: [{ from: 'priya@acme.example', time: 'Tue, Dec 1, 2026, 10:42 AM', subject: 'Re: Next steps', messageId: 'm1' }] },
+  disownReply: { type: 'disownReply', id: 'a' },
+  confirmReplyDomain: { type: 'confirmReplyDomain', id: 'a', domain: 'acme.example' },
+  logFromEmail: { type: 'logFromEmail', email: { from: { name: 'Priya', email: 'priya@acme.example' }, to: [], subject: 'Interview', text: 'Thursday at 2pm?' } },
 };
 
 describe('message shapes', () => {
@@ -113,7 +118,7 @@ describe('senders', () => {
     expect(classifySender({ url: `${ORIGIN}src/popup/index.html` }, ID, ORIGIN)).toBe('foreign');
   });
 
-  it('content scripts may only ask for compose things', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'composeDraft', 'recordEvent', 'reportError', 'toneRules', 'undoEvent']);
+  it('content scripts may only ask for compose and mailbox things', () => {
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'composeDraft', 'logFromEmail', 'mailboxWatch', 'recordEvent', 'repliesSeen', 'reportError', 'toneRules', 'undoEvent']);
   });
 });

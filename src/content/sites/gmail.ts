@@ -5,6 +5,7 @@
  */
 import { all, emailsIn, visible, type ComposeAdapter } from '../adapter';
 import { focus, snap, typeInto, until } from '../editor';
+import type { MailboxSite } from '../../shared/protocol';
 
 export const GMAIL = {
   /** The body editor of any compose kind: InboxSDK gmail-compose-view.ts `.Ap [g_editable=true]`; the
@@ -112,4 +113,36 @@ export const gmail: ComposeAdapter = {
     undo();
     return false;
   },
+};
+
+/**
+ * Gmail's message list and open conversation, for noticing replies and "Log this interview"
+ * (issue 15; src/content/mailbox.ts). Read: the sender's address, the time as shown, the subject
+ * and the message id; the recipients and visible text of an open message only when the user logs it.
+ */
+export const GMAIL_MAILBOX: MailboxSite = {
+  /** The list's tbody (rows come and go as the user pages and mail arrives) and the conversation's
+   * message container: gmail.js api.dom.inbox_content `div[role=main]`; research/webmail.md's
+   * unattributed code-search hints `div[role=main] table.F > tbody`, `.nH.if` (gmail.js check.is_thread). */
+  lists: 'div[role=main] table.F > tbody, div[role=main] .nH.if, div[role=main] [role=list]',
+  /** List rows `tr.zA` and open messages `div.adn` (unattributed code-search hints, many extensions agree). */
+  items: 'tr.zA, div.adn',
+  open: 'div.adn',
+  /** Rows: the senders `.yW span[email]` (InboxSDK get-updated-contact reads `[email]` spans with `name`); open
+   * message: `.gD[email]` (code-search hints). The address is the `email` attribute. */
+  from: '.yW [email], .gD[email]',
+  /** Rows: `td.xW span[title]` (full date in `title`); open message: `.g3[title]` (code-search hints). */
+  time: '.xW [title], .g3[title]',
+  /** Rows: `.bog` (code-search hints). */
+  subject: '.bog',
+  /** The open conversation's heading `h2.hP` (gmail.js api.dom.email_subject `.hP`). */
+  heading: 'h2.hP',
+  /** The open message's id (code-search hints: `div.adn[data-legacy-message-id]`). Rows carry thread ids only. */
+  id: 'data-legacy-message-id',
+  /** Recipients in the message header `.g2[email]` (code-search hints). */
+  to: '.g2[email]',
+  /** The message body `.ii.gt` (gmail.js api.dom.email_contents). */
+  text: '.ii.gt',
+  /** The header row beside the date (`.gH`, code-search hints): where the control goes. */
+  spot: '.gH',
 };

@@ -5,6 +5,7 @@
  */
 import { all, emailsIn, visible, type ComposeAdapter } from '../adapter';
 import { focus, snap, typeInto, until } from '../editor';
+import type { MailboxSite } from '../../shared/protocol';
 
 export const OUTLOOK = {
   /** The body is the one multi-line editor (Briskine outlook.js; its spec queries [aria-multiline]). */
@@ -64,4 +65,33 @@ export const outlook: ComposeAdapter = {
     undo();
     return false;
   },
+};
+
+/**
+ * Outlook's message list and reading pane, for noticing replies and "Log this interview"
+ * (issue 15; src/content/mailbox.ts). Read: the sender's address, the time as shown and the
+ * subject; the recipients and visible text of an open message only when the user logs it.
+ */
+export const OUTLOOK_MAILBOX: MailboxSite = {
+  /** The list box and the reading pane (CH3COOOH/OutlookSendingSafety #ReadingPaneContainerId). */
+  lists: '[role=listbox], #ReadingPaneContainerId, #ReadingPaneContainerId [role=main]',
+  /** List rows `[role=option][data-convid]` (code-search hints, research/webmail.md) and the reading pane's
+   * messages `[data-app-section="ItemContainer"]` (code-search hints beside MessageContainer). */
+  items: '[role=option][data-convid], #ReadingPaneContainerId [data-app-section="ItemContainer"]',
+  open: '#ReadingPaneContainerId [data-app-section="ItemContainer"]',
+  /** Persona spans title their address (as in the To wells above: `[title*="@"]`). The reading pane's From/Time/To
+   * sections are NOT from public code: modelled on OWA's data-app-section naming (Briskine's Form_Content), unverified. */
+  from: '[data-app-section="From"] [title*="@"], [role=option] [title*="@"]',
+  /** The time element's title holds the full date ("Tue 12/1/2026 10:42 AM"; code-search hints `time`). */
+  time: 'time, [data-app-section="Time"] [title]',
+  /** Rows: `[data-testid="subjectLine"]` (code-search hints). */
+  subject: '[data-testid="subjectLine"]',
+  /** The reading pane's subject heading. */
+  heading: '#ReadingPaneContainerId [role=heading]',
+  /** No public code reads an OWA message id from the DOM: this attribute is a guess; without it sender and time name the message. */
+  id: 'data-itemid',
+  to: '[data-app-section="To"] [title*="@"], [data-app-section="Cc"] [title*="@"]',
+  /** The message body (research/webmail.md: YodaSpow `[aria-label="Message body"]`). */
+  text: '[aria-label="Message body"]',
+  spot: '[data-app-section="From"]',
 };
