@@ -68,6 +68,7 @@ export function createBackground(platform: BackgroundPlatform) {
     now: platform.now,
     log,
     session: platform.session,
+    local: platform.local,
     ...(platform.about ? { about: platform.about } : {}),
   });
   const gate = { runtimeId: platform.runtimeId, extensionOrigin: platform.extensionUrl('') };

@@ -103,6 +103,8 @@ export const VALIDATION_MESSAGES = {
   signatureMustBeText: 'Signature must be text',
   signatureIsTooLong1000CharactersAt: 'Signature is too long (1,000 characters at most)',
   chooseGmailOrOutlook: 'Choose Gmail or Outlook',
+  theGmailAccountMustBeAWholeNumber: 'The Gmail account must be a whole number from 0 to 99',
+  chooseOutlookLiveOrOffice: 'Choose outlook.live.com or outlook.office.com',
   theProfileCouldNotBeRead: 'The profile could not be read',
   thisCouldNotBeRead: 'This could not be read',
   invitedToCallMustBeYesOrNo: '"Invited to call" must be yes or no',
@@ -485,6 +487,10 @@ const profileEntries = {
   name: requiredText(M.yourNameIsMissing, LIMITS.name, M.yourNameIsTooLong200CharactersAt),
   signature: optionalText(M.signatureMustBeText, LIMITS.signature, M.signatureIsTooLong1000CharactersAt),
   webmail: v.picklist(['gmail', 'outlook'], M.chooseGmailOrOutlook),
+  gmailAccount: v.optional(
+    v.pipe(v.number(M.theGmailAccountMustBeAWholeNumber), v.integer(M.theGmailAccountMustBeAWholeNumber), v.minValue(0, M.theGmailAccountMustBeAWholeNumber), v.maxValue(99, M.theGmailAccountMustBeAWholeNumber)),
+  ),
+  outlookHost: v.optional(v.picklist(['outlook.office.com', 'outlook.live.com'], M.chooseOutlookLiveOrOffice)),
 };
 
 export const profileSchema = looseRecordOf(profileEntries, M.theProfileCouldNotBeRead, { name: M.yourNameIsMissing, webmail: M.chooseGmailOrOutlook });

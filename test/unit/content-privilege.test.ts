@@ -56,7 +56,7 @@ function sentByContent(): string[] {
 
 describe('F1: least privilege for the webmail page', () => {
   it('F1: the content script\'s allow-list is exactly what the content script sends', () => {
-    expect(sentByContent()).toEqual(['composeContext', 'composeDraft', 'recordEvent', 'reportError', 'toneRules', 'undoEvent']);
+    expect(sentByContent()).toEqual(['composeContext', 'composeDraft', 'composePending', 'recordEvent', 'reportError', 'toneRules', 'undoEvent']);
     expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(sentByContent());
   });
 
@@ -115,7 +115,10 @@ describe('F1: least privilege for the webmail page', () => {
     const picked = await send({ type: 'composeDraft', id: acme }, tab(3));
     expect(picked.interview).toMatchObject({ id: acme, matched: false });
     expect(picked.interview.drafts.length).toBeGreaterThan(0);
-    expect(await send({ type: 'recordEvent', id: acme, event: { type: 'sent', step: picked.interview.drafts[0].kind } }, tab(3))).toMatchObject({ ok: true });
+    // A thank-you is offered for the interviewer it was drafted for: its 'sent' names them (issue 11).
+    const first = picked.interview.drafts[0];
+    const contact = first.kind === 'thank-you' ? { contact: first.draft.contact } : {};
+    expect(await send({ type: 'recordEvent', id: acme, event: { type: 'sent', step: first.kind, ...contact } }, tab(3))).toMatchObject({ ok: true });
     expect(await send({ type: 'composeDraft', id: 'missing' }, tab(3))).toMatchObject({ ok: false });
   });
 

@@ -20,7 +20,8 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
   applyImport: { type: 'applyImport', backup: {} },
   openCompose: { type: 'openCompose', id: 'a', kind: 'thank-you' },
   composeContext: { type: 'composeContext', recipients: ['dana@acme.example'] },
-  composeDraft: { type: 'composeDraft', id: 'a' },
+  composeDraft: { type: 'composeDraft', id: 'a', contact: 'dana@acme.example', signed: true },
+  composePending: { type: 'composePending', recipients: ['dana@acme.example'], subject: 'Thank you' },
   toneRules: { type: 'toneRules' },
   checkTone: { type: 'checkTone', text: 'Any news??', interviewId: 'a' },
   reportError: { type: 'reportError', where: 'insert', message: 'To not found', skeleton: 'div.M9' },
@@ -114,6 +115,6 @@ describe('senders', () => {
   });
 
   it('content scripts may only ask for compose things', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'composeDraft', 'recordEvent', 'reportError', 'toneRules', 'undoEvent']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'composeDraft', 'composePending', 'recordEvent', 'reportError', 'toneRules', 'undoEvent']);
   });
 });
