@@ -96,11 +96,13 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
   const [askName, setAskName] = useState<{ then(): void } | undefined>(undefined);
   const profileRef = useRef(state?.profile);
   profileRef.current = state?.profile;
+  /** Saved here: the stored profile reaches this page's state a moment later. */
+  const nameGiven = useRef(false);
   const actions = useMemo(() => {
     const named =
       <A extends unknown[]>(f: (...a: A) => void) =>
       (...a: A): void => {
-        if (profileRef.current && !profileRef.current.name.trim()) setAskName({ then: () => f(...a) });
+        if (profileRef.current && !profileRef.current.name.trim() && !nameGiven.current) setAskName({ then: () => f(...a) });
         else f(...a);
       };
     return { ...cardActions, compose: named(cardActions.compose), copy: named(cardActions.copy) };
@@ -175,6 +177,7 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
         send={connection.send}
         profile={state.profile}
         onSaved={() => {
+          nameGiven.current = true;
           setAskName(undefined);
           askName.then();
         }}
