@@ -14,7 +14,7 @@ import type { SenderKind } from '../shared/protocol-schema';
 import type { StorageArea } from './store';
 
 /** Who sent a message: its kind, and for a content script its tab and the mail host it runs on. */
-export type SenderInfo = { kind: SenderKind; tab?: number; host?: string };
+export type SenderInfo = { kind: SenderKind; tab?: number; host?: string; /** Gmail's account index, from the tab's /mail/u/N/ path. */ account?: number };
 
 export const LEDGER_KEY = 'composeOffers';
 export const ERRORS_KEY = 'contentErrors';

@@ -434,12 +434,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true, view: { title: '', items: [] } };
     },
 
-    async composeContext({ recipients, signed, account }, sender, origin) {
+    async composeContext({ recipients, signed }, sender, origin) {
       await store.open();
       if (sender === 'content') {
         // Where the user uses FollowUp is where "Write email" opens next (mail-account.ts).
         const outlook = outlookSite(origin?.host);
-        const used = origin?.host === 'mail.google.com' && account !== undefined ? { gmail: account } : outlook ? { outlook } : undefined;
+        const used = origin?.host === 'mail.google.com' && origin.account !== undefined ? { gmail: origin.account } : outlook ? { outlook } : undefined;
         if (used) await noteAccount(deps.local, used).catch((error: unknown) => deps.log?.('keeping the account failed', error));
       }
       const wanted = [...new Set(recipients.map((r) => r.trim().toLowerCase()).filter((r) => r.length > 0))];
@@ -536,6 +536,9 @@ function contentOrigin(sender: SenderLike | undefined): Omit<SenderInfo, 'kind'>
   if (typeof tab?.id === 'number') origin.tab = tab.id;
   const host = hostOf(sender?.url) ?? hostOf(sender?.origin) ?? hostOf(tab?.url);
   if (host) origin.host = host;
+  // Gmail's account is in the page's path: /mail/u/1/ is the second account signed in (the browser sets these URLs, not the page).
+  const account = [sender?.url, tab?.url].map((u) => (typeof u === 'string' ? /^https:\/\/mail\.google\.com\/mail\/u\/(\d{1,2})\//.exec(u)?.[1] : undefined)).find((n) => n !== undefined);
+  if (host === 'mail.google.com' && account !== undefined) origin.account = Number(account);
   return origin;
 }
 

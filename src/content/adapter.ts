@@ -35,8 +35,6 @@ export interface ComposeAdapter {
   skip: string;
   /** The site's own signature block in a compose body (outside the quoted messages): a draft then adds no name. */
   signature: string;
-  /** The account the page is signed in to, as "Write email" addresses it (Gmail's /mail/u/N/), if the site has one. */
-  account?(): number | undefined;
 }
 
 /** True when the compose body holds the site's signature (not one quoted from an earlier message). */

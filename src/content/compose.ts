@@ -4,12 +4,12 @@
  * (A closure, not a class: its state minifies to short names in a script with a size budget.)
  */
 import { signed, type ComposeAdapter } from './adapter';
-import type { ComposeInterview } from '../shared/protocol';
+import type { ComposeInterview, ResponseOf } from '../shared/protocol';
+import { send } from './client';
 import type { Draft, DraftKind } from '../domain/types';
 import { applySuggestion, type ToneFinding } from '../domain/tone';
 import { insertAtTop, readText, replaceText, setValue, snap } from './editor';
 import { openPanel, type Panel } from './panel';
-import { askPending } from './pending';
 import { report } from './report';
 import { T } from './strings';
 import { checkTone, loadTone, toneReady } from './tone';
@@ -79,7 +79,7 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
   let panel: Panel | undefined;
   let inserted: Inserted | undefined;
   /** At Send with no draft of ours in it: is this a compose "Write email" opened? (asked once per Send). */
-  let pending: Promise<Inserted | undefined> | undefined;
+  let pending: Promise<ResponseOf<'composePending'> | void> | undefined;
   let sentAt = 0;
   let timer = 0;
   let poll = 0;
@@ -116,7 +116,7 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
     const onSend = !!site.send(root)?.contains(t);
     if (e.type === 'click' ? onSend : (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) || (onSend && (k.key === 'Enter' || k.key === ' '))) {
       sentAt = Date.now();
-      if (!inserted && !floating) pending = askPending(site.recipients(root, body), site.subject(root)?.value ?? '');
+      if (!inserted && !floating) pending = send('composePending', { recipients: site.recipients(root, body), subject: site.subject(root)?.value.slice(0, 999) ?? '' }).catch(() => undefined);
       // Watch it leave (it may sit in a container nobody observes, like an inline reply).
       const tick = () => {
         if (!alive()) hooks.gone(c);
@@ -191,7 +191,7 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
       unmount?.();
       if (!gone || Date.now() - sentAt >= SEND_WINDOW) return;
       if (inserted) hooks.sent(inserted);
-      else void pending?.then((p) => p && hooks.sent(p));
+      else void pending?.then((r) => r?.ok && r.pending && hooks.sent(r.pending));
     },
     open,
     close,

@@ -100,7 +100,6 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
   composeContext: message('composeContext', {
     recipients: RECIPIENTS,
     signed: v.optional(v.boolean()),
-    account: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(99))),
   }),
   composeDraft: message('composeDraft', { id: ID, contact: v.optional(CONTACT), signed: v.optional(v.boolean()) }),
   composePending: message('composePending', { recipients: RECIPIENTS, subject: v.pipe(v.string(), v.maxLength(1000)) }),

@@ -145,8 +145,11 @@ export type Requests = {
    * and the others that have something due, by name only.
    */
   composeContext: {
-    /** `signed`: the compose already has the webmail's own signature; `account`: the Gmail account index the page is (/mail/u/N/). */
-    request: { recipients: string[]; signed?: boolean; account?: number };
+    /**
+     * `signed`: the compose already has the webmail's own signature. (The Gmail account or Outlook site
+     * the tab is on, which "Write email" opens next, the background reads from the sender's URL.)
+     */
+    request: { recipients: string[]; signed?: boolean };
     response: { ok: true; interviews: ComposeInterview[]; others: ComposeChoice[]; loggedAny: boolean } };
   /** From a compose panel, after the user chose an interview the recipients did not match: its drafts. */
   composeDraft: { request: { id: string; contact?: string; signed?: boolean }; response: { ok: true; interview: ComposeInterview } | Failure };

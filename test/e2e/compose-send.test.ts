@@ -116,7 +116,7 @@ describe.each(BROWSERS)('drafts per interviewer and every send noticed, in %s', 
     }
     await panelButton(root, 'Jordan Reyes');
     const chosen = await panelShows(root, 'Insert');
-    expect(chosen).toContain('For Jordan Reyes');
+    expect(chosen).toContain('Who is this email for?');
     expect(chosen).toContain(`To: ${JORDAN}`);
     await panelButton(root, 'Insert');
     await root.frame.waitForFunction((r) => /Jordan,/.test((r.querySelector('[g_editable]') as HTMLElement).innerText), WAIT, root);

@@ -163,7 +163,7 @@ describe('the account Write email opens', () => {
   it('is the first Gmail account until FollowUp is used in another; then that one; a choice in the profile wins', async () => {
     const id = await saved();
     expect(await openedUrl(id)).toMatch(/^https:\/\/mail\.google\.com\/mail\/\?view=cm/);
-    await send({ type: 'composeContext', recipients: [], account: 2 }, gmailTab(3, '/mail/u/2/'));
+    await send({ type: 'composeContext', recipients: [] }, gmailTab(3, '/mail/u/2/'));
     expect((await fakeBrowser.storage.local.get(MAIL_ACCOUNT_KEY))[MAIL_ACCOUNT_KEY]).toEqual({ gmail: 2 });
     clock.advance(3_000);
     expect(await openedUrl(id)).toMatch(/^https:\/\/mail\.google\.com\/mail\/u\/2\/\?view=cm/);
@@ -172,11 +172,12 @@ describe('the account Write email opens', () => {
     expect(await openedUrl(id)).toMatch(/^https:\/\/mail\.google\.com\/mail\/u\/1\/\?view=cm/);
   });
 
-  it('a page cannot claim an account from another site, nor one out of range', async () => {
+  it('comes from the tab\'s own address, which the page cannot claim; no account beyond 99, nor from another site', async () => {
     await saved();
-    await send({ type: 'composeContext', recipients: [], account: 4 }, outlookTab(3, 'outlook.live.com'));
+    expect(await send({ type: 'composeContext', recipients: [], account: 4 }, gmailTab(3))).toMatchObject({ ok: false, error: { code: 'malformedMessage' } });
+    await send({ type: 'composeContext', recipients: [] }, gmailTab(3, '/mail/u/100/'));
+    await send({ type: 'composeContext', recipients: [] }, { id: fakeBrowser.runtime.id, url: 'https://outlook.live.com/mail/u/4/', tab: { id: 3 } });
     expect((await fakeBrowser.storage.local.get(MAIL_ACCOUNT_KEY))[MAIL_ACCOUNT_KEY]).toEqual({ outlook: 'outlook.live.com' });
-    expect(await send({ type: 'composeContext', recipients: [], account: 100 }, gmailTab(3))).toMatchObject({ ok: false, error: { code: 'malformedMessage' } });
     expect((await send({ type: 'saveProfile', profile: { ...PROFILE, gmailAccount: -1 } })).ok).toBe(false);
     expect((await send({ type: 'saveProfile', profile: { ...PROFILE, outlookHost: 'evil.example' } })).ok).toBe(false);
   });

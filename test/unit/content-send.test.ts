@@ -88,10 +88,13 @@ describe('the panel, for a compose addressed to two interviewers', () => {
     click(shadow.querySelector('button'));
     await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Who is this email for?'));
     expect(shadow.querySelector('.p')!.textContent).not.toContain('Hi Chris');
+    expect(buttonIn(shadow, 'Insert')).toBeUndefined();
     click(buttonIn(shadow, 'Jordan Reyes'));
     await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Hi Jordan,'));
     expect(asked().at(-1)).toEqual({ type: 'composeDraft', id: 'contoso', contact: JORDAN, signed: true });
-    expect(shadow.querySelector('.p')!.textContent).toContain('For Jordan Reyes');
+    // The choice stays on show, Jordan pressed, to change it.
+    expect(buttonIn(shadow, 'Jordan Reyes')!.getAttribute('aria-pressed')).toBe('true');
+    expect(buttonIn(shadow, 'Chris Park')!.getAttribute('aria-pressed')).toBe('false');
     expect(shadow.querySelector('.p')!.textContent).toContain(`To: ${JORDAN}`);
     click(buttonIn(shadow, 'Insert'));
     await frames();
@@ -184,17 +187,5 @@ describe('the webmail signature in a compose', () => {
     expect(signed(outlook, body)).toBe(false);
     body.prepend(Object.assign(document.createElement('div'), { id: 'Signature' }));
     expect(signed(outlook, body)).toBe(true);
-  });
-});
-
-describe('the Gmail account the page is', () => {
-  it('is read from /mail/u/N/', () => {
-    const at = (path: string) => {
-      history.replaceState(null, '', path);
-      return gmail.account!();
-    };
-    expect(at('/mail/u/1/#inbox')).toBe(1);
-    expect(at('/mail/u/0/?view=cm')).toBe(0);
-    expect(at('/mail/#inbox')).toBeUndefined();
   });
 });

@@ -42,11 +42,6 @@ export const GMAIL = {
 
 export const gmail: ComposeAdapter = {
   ...GMAIL,
-  // The account is in the path: /mail/u/1/ is the second account signed in (Gmail's own multi-account URLs).
-  account: () => {
-    const n = /^\/mail\/u\/(\d{1,2})\//.exec(location.pathname)?.[1];
-    return n === undefined ? undefined : Number(n);
-  },
   root: (body) => body.closest<HTMLElement>(GMAIL.roots),
   send: (root) => root.querySelector(GMAIL.sendButton),
   mount(send, host) {
