@@ -74,6 +74,7 @@ export function createBackground(platform: BackgroundPlatform) {
     now: platform.now,
     log,
     session: platform.session,
+    local: platform.local,
     ...(platform.about ? { about: platform.about } : {}),
     notifications: platform.notifications,
     iconUrl: platform.extensionUrl('icons/icon-128.png'),

@@ -14,7 +14,7 @@ import type { SenderKind } from '../shared/protocol-schema';
 import type { StorageArea } from './store';
 
 /** Who sent a message: its kind, and for a content script its tab and the mail host it runs on. */
-export type SenderInfo = { kind: SenderKind; tab?: number; host?: string };
+export type SenderInfo = { kind: SenderKind; tab?: number; host?: string; /** Gmail's account index, from the tab's /mail/u/N/ path. */ account?: number };
 
 export const LEDGER_KEY = 'composeOffers';
 export const ERRORS_KEY = 'contentErrors';
@@ -24,7 +24,12 @@ export const LEDGER_LIMIT = 200;
 /** Content-script errors kept for diagnostics (oldest dropped first). */
 export const ERRORS_LIMIT = 20;
 
-type Offer = { tab: number; id: string; kind: DraftKind; sent: boolean };
+/** `contact`: the interviewer a thank-you was drafted for (a contactKey); a 'sent' must name the same one. */
+type Offer = { tab: number; id: string; kind: DraftKind; sent: boolean; contact?: string };
+/** A draft offered to a tab: its step and, for a thank-you, whom it is for. */
+export type Offered = { kind: DraftKind; contact?: string };
+
+const same = (o: Offer, tab: number | undefined, id: string, kind: string, contact: string | undefined) => o.tab === tab && o.id === id && o.kind === kind && o.contact === contact;
 
 /** A token bucket per key: `capacity` at once, then one more every `refillMs`. */
 export class RateLimiter {
@@ -90,36 +95,36 @@ export class ComposeGuard {
     return next;
   }
 
-  /** Remembers that `tab` was offered these drafts of interview `id`. */
-  offer(tab: number | undefined, id: string, kinds: readonly DraftKind[]): Promise<void> {
-    if (tab === undefined || kinds.length === 0) return Promise.resolve();
+  /** Remembers that `tab` was offered these drafts of interview `id` (a thank-you: for the contact it names). */
+  offer(tab: number | undefined, id: string, offers: readonly Offered[]): Promise<void> {
+    if (tab === undefined || offers.length === 0) return Promise.resolve();
     return this.change<Offer>(
       LEDGER_KEY,
       (list) => {
-        const fresh = kinds.filter((kind) => !list.some((o) => o.tab === tab && o.id === id && o.kind === kind));
-        return [...list, ...fresh.map((kind) => ({ tab, id, kind, sent: false }))].slice(-LEDGER_LIMIT);
+        const fresh = offers.filter((f) => !list.some((o) => same(o, tab, id, f.kind, f.contact)));
+        return [...list, ...fresh.map((f) => ({ tab, id, kind: f.kind, sent: false, ...(f.contact ? { contact: f.contact } : {}) }))].slice(-LEDGER_LIMIT);
       },
       isOffer,
     );
   }
 
-  /** True when `tab` was offered this step and has not marked it as sent yet. */
-  async mayMarkSent(tab: number | undefined, id: string, kind: string): Promise<boolean> {
+  /** True when `tab` was offered this step (for this contact) and has not marked it as sent yet. */
+  async mayMarkSent(tab: number | undefined, id: string, kind: string, contact?: string): Promise<boolean> {
     await this.chain;
     const list = await this.read<unknown[]>(LEDGER_KEY, []);
-    return Array.isArray(list) && list.some((o) => isOffer(o) && o.tab === tab && o.id === id && o.kind === kind && !o.sent);
+    return Array.isArray(list) && list.some((o) => isOffer(o) && same(o, tab, id, kind, contact) && !o.sent);
   }
 
-  /** True when `tab` marked this step as sent itself (so its Undo may take it back). */
-  async mayUndoSent(tab: number | undefined, id: string, kind: string): Promise<boolean> {
+  /** True when `tab` marked this step (for this contact) as sent itself (so its Undo may take it back). */
+  async mayUndoSent(tab: number | undefined, id: string, kind: string, contact?: string): Promise<boolean> {
     await this.chain;
     const list = await this.read<unknown[]>(LEDGER_KEY, []);
-    return Array.isArray(list) && list.some((o) => isOffer(o) && o.tab === tab && o.id === id && o.kind === kind && o.sent);
+    return Array.isArray(list) && list.some((o) => isOffer(o) && same(o, tab, id, kind, contact) && o.sent);
   }
 
   /** Records that the offered step was marked as sent (true) or that its Undo went through (false). */
-  markSent(tab: number | undefined, id: string, kind: string, sent: boolean): Promise<void> {
-    return this.change<Offer>(LEDGER_KEY, (list) => list.map((o) => (o.tab === tab && o.id === id && o.kind === kind ? { ...o, sent } : o)), isOffer);
+  markSent(tab: number | undefined, id: string, kind: string, sent: boolean, contact?: string): Promise<void> {
+    return this.change<Offer>(LEDGER_KEY, (list) => list.map((o) => (same(o, tab, id, kind, contact) ? { ...o, sent } : o)), isOffer);
   }
 
   /** Keeps a content-script error (and the skeleton of the compose it happened in, if any). */

@@ -18,8 +18,10 @@ function normaliseBody(body: string): string {
   return body.replace(/\r\n?/g, '\n');
 }
 
-export function gmailComposeUrl(draft: Draft): string {
-  return `${GMAIL_COMPOSE}?${query([
+/** Gmail at account `account` (/mail/u/N/), the first one when absent. */
+export function gmailComposeUrl(draft: Draft, account?: number): string {
+  const base = account === undefined ? GMAIL_COMPOSE : `${GMAIL_COMPOSE}u/${account}/`;
+  return `${base}?${query([
     ['view', 'cm'],
     ['fs', '1'],
     ['to', draft.to.join(',')],
@@ -28,16 +30,19 @@ export function gmailComposeUrl(draft: Draft): string {
   ])}`;
 }
 
-export function outlookComposeUrl(draft: Draft): string {
-  return `${OUTLOOK_COMPOSE}?${query([
+/** Outlook on `host` (outlook.live.com for personal accounts), outlook.office.com when absent. */
+export function outlookComposeUrl(draft: Draft, host?: string): string {
+  const base = host ? OUTLOOK_COMPOSE.replace('outlook.office.com', host) : OUTLOOK_COMPOSE;
+  return `${base}?${query([
     ['to', draft.to.join(',')],
     ['subject', draft.subject],
     ['body', normaliseBody(draft.body)],
   ])}`;
 }
 
-export function composeUrl(webmail: Profile['webmail'], draft: Draft): string {
-  return webmail === 'outlook' ? outlookComposeUrl(draft) : gmailComposeUrl(draft);
+/** `account`: which Gmail account or Outlook site (src/background/mail-account.ts). */
+export function composeUrl(webmail: Profile['webmail'], draft: Draft, account: { gmail?: number; outlook?: string } = {}): string {
+  return webmail === 'outlook' ? outlookComposeUrl(draft, account.outlook) : gmailComposeUrl(draft, account.gmail);
 }
 
 /** The draft a compose URL carries (for tests and the reminder page): decoded parameters. */

@@ -8,7 +8,7 @@
  */
 import type { Day } from 'date-fns';
 import { workWeekStart } from '../domain/calendar';
-import { contactForRecipients, findContact } from '../domain/contacts';
+import { contactForRecipients, contactKey, contactMatches, findContact } from '../domain/contacts';
 import { draftEmail } from '../domain/drafts';
 import { validateInterview, validateInterviewInput } from '../domain/model';
 import { callCard } from '../domain/call-card';
@@ -18,10 +18,12 @@ import type { Contact, Draft, DraftKind, FollowUpStep, Interview, InterviewEvent
 import { STORAGE_KEYS, type ComposeChoice, type ComposeInterview, type EventRequest, type FieldIssue, type Message, type MessageType, type Problem, type ResponseOf } from '../shared/protocol';
 import { classifySender, CONTENT_SCRIPT_MESSAGES, parseMessage, type SenderKind, type SenderLike } from '../shared/protocol-schema';
 import { makeBackup, parseBackup, previewImport } from './backup';
-import { ComposeGuard, RateLimiter, type SenderInfo } from './compose-guard';
+import { ComposeGuard, RateLimiter, type Offered, type SenderInfo } from './compose-guard';
 import { composeUrl } from './compose-links';
 import { itemFor, parseReminderId, reminderId, type NotificationsApi, type Notifier } from './notifications';
 import { createReplyHandlers } from './replies';
+import { accountFor, lastAccount, noteAccount, outlookSite } from './mail-account';
+import { findPending, rememberPending } from './pending-compose';
 import type { Scheduler } from './scheduler';
 import { StoreError, type Store, type StorageArea } from './store';
 
@@ -31,6 +33,8 @@ export type HandlerDeps = {
   notifier: Notifier;
   /** storage.session: the popup form's draft, what was offered to which tab, recent content-script errors. */
   session: StorageArea;
+  /** storage.local, for the webmail account last used (mail-account.ts); without it, none is kept. */
+  local?: StorageArea;
   openTab(url: string): Promise<unknown>;
   now(): number;
   newId?: () => string;
@@ -67,6 +71,8 @@ function eventMatches(ev: InterviewEvent, match: EventRequest): boolean {
   if (ev.type !== match.type) return false;
   switch (match.type) {
     case 'sent':
+      // Exactly the 'sent' asked for: to that interviewer, or (no contact) the one for everyone.
+      return (ev as { step?: StepKind }).step === match.step && (ev as { contact?: string }).contact === match.contact;
     case 'dismissed':
       return (ev as { step?: StepKind }).step === match.step;
     case 'outcome':
@@ -119,8 +125,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
   };
 
-  /** The draft of `kind` for `contact`; a thank-you without one goes to the first interviewer still to thank. */
-  const draftFor = (kind: DraftKind, interview: Interview, contact?: Contact, steps?: FollowUpStep[]): Draft => {
+  /**
+   * The draft of `kind` for `contact`; a thank-you without one goes to the first interviewer still to thank.
+   * `signed`: the compose already has the webmail's signature, so the draft adds no name after the sign-off.
+   */
+  const draftFor = (kind: DraftKind, interview: Interview, contact?: Contact, steps?: FollowUpStep[], signed = false): Draft => {
     const profile = store.profile();
     const sender: { name: string; signature?: string } = { name: profile.name };
     if (profile.signature) sender.signature = profile.signature;
@@ -130,7 +139,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const thankYou = (steps ?? planFollowUps(interview, settings)).find((s) => s.kind === 'thank-you');
       to = findContact(interview, thankYou?.contacts?.find((c) => c.status === 'pending')?.key)?.contact;
     }
-    const options = { now: new Date(deps.now()), timeZone: settings.timeZone, weekStartsOn: workWeekStart(settings.workWeek) as Day };
+    const options = { now: new Date(deps.now()), timeZone: settings.timeZone, weekStartsOn: workWeekStart(settings.workWeek) as Day, ...(signed ? { webmailSignature: true } : {}) };
     return draftEmail(kind, interview, sender, to ? { ...options, contact: to } : options);
   };
 
@@ -138,8 +147,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
    * An interview with the drafts that make sense now: the steps already due (latest first), else the
    * next one, written early; addressed to the interviewer among `recipients` (a thank-you only if they
    * are still to be thanked). Undefined when it has none (unless `always`) or its plan can't be made.
+   * `choice.contact`: the interviewer the user chose in the panel (a contactKey) wins over the recipients;
+   * without it, when several interviewers are addressed (or none, and there are several) the answer lists
+   * them as `people` to choose from. `choice.signed`: see draftFor.
    */
-  const withDrafts = (interview: Interview, recipients: readonly string[] | undefined, always = false): ComposeInterview | undefined => {
+  const withDrafts = (interview: Interview, recipients: readonly string[] | undefined, always = false, choice: { contact?: string; signed?: boolean } = {}): ComposeInterview | undefined => {
     const now = deps.now();
     const matched = recipients !== undefined;
     let steps;
@@ -148,7 +160,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     } catch {
       return undefined;
     }
-    const to = recipients ? contactForRecipients(interview, [...recipients])?.contact : undefined;
+    const picked = choice.contact !== undefined ? findContact(interview, choice.contact)?.contact : undefined;
+    const to = picked ?? (recipients ? contactForRecipients(interview, [...recipients])?.contact : undefined);
+    const contacts = Array.isArray(interview.contacts) ? interview.contacts : [];
+    const addressed = recipients ? contacts.filter((c) => recipients.some((r) => contactMatches(c, r) && r.includes('@'))) : [];
+    const choices = picked ? [] : addressed.length > 1 ? addressed : addressed.length === 0 && contacts.length > 1 ? contacts : [];
     const stillToThank = (s: FollowUpStep): boolean => !to || !s.contacts || s.contacts.some((c) => c.status === 'pending' && findContact(interview, c.key)?.contact === to);
     const pending = steps.filter((s) => isOffered(s, now) && isDraftKind(s.kind) && (s.kind !== 'thank-you' || stillToThank(s)));
     const due = pending.filter((s) => Date.parse(s.notifyAt) <= now).sort((a, b) => Date.parse(b.notifyAt) - Date.parse(a.notifyAt));
@@ -159,14 +175,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const kind = s.kind as DraftKind;
       if (drafts.some((d) => d.kind === kind)) continue;
       try {
-        drafts.push({ kind, draft: draftFor(kind, interview, to, steps) });
+        drafts.push({ kind, draft: draftFor(kind, interview, to, steps, choice.signed) });
       } catch (error) {
         deps.log?.('drafting failed', error);
       }
     }
     if (!matched && !always && drafts.length === 0) return undefined;
-    return { id: interview.id, company: interview.company, role: interview.role, interviewAt: interview.interviewAt, matched, drafts };
+    const out: ComposeInterview = { id: interview.id, company: interview.company, role: interview.role, interviewAt: interview.interviewAt, matched, drafts };
+    const key = to ? contactKey(to) : drafts[0]?.draft.contact;
+    if (key) out.contact = key;
+    if (choices.length > 1) out.people = choices.map((c) => ({ key: contactKey(c), name: c.name })).filter((p) => p.key);
+    return out;
   };
+
+  /** What a tab is offered to mark as sent: each draft's step, and for a thank-you whom it is for. */
+  const offers = (ci: ComposeInterview): Offered[] => ci.drafts.map((d) => (d.kind === 'thank-you' && d.draft.contact ? { kind: d.kind, contact: d.draft.contact } : { kind: d.kind }));
 
   const appendEvent = async (id: string, event: InterviewEvent): Promise<Interview | undefined> =>
     store.update(id, (cur) => (cur ? { ...cur, history: [...cur.history, event] } : undefined));
@@ -233,7 +256,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         // From a webmail page only "sent", and only for a step the panel was offered in that tab.
         if (event.type !== 'sent') return fail({ code: 'notAllowed', type: `recordEvent:${event.type}` });
         if (contentTooFast(origin)) return TOO_FAST;
-        if (!(await guard.mayMarkSent(origin?.tab, id, event.step))) return fail({ code: 'notOffered' });
+        if (!(await guard.mayMarkSent(origin?.tab, id, event.step, event.contact))) return fail({ code: 'notOffered' });
       } else if (!limits.recordEvent.take(id)) return TOO_FAST;
       await store.open();
       if (!store.interview(id)) return NOT_FOUND;
@@ -244,7 +267,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (event.type === 'sent' || event.type === 'dismissed') {
           for (const s of planFollowUps(saved, store.settings())) if (s.kind === event.step) await notifier.clear(reminderId(id, s.kind, s.round));
         }
-        if (sender === 'content' && event.type === 'sent') await guard.markSent(origin?.tab, id, event.step, true);
+        if (sender === 'content' && event.type === 'sent') await guard.markSent(origin?.tab, id, event.step, true, event.contact);
         await rearm();
         return { ok: true, interview: saved };
       } catch (error) {
@@ -257,7 +280,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         // A webmail page may only take back the "sent" it recorded itself (the toast's Undo).
         if (match.type !== 'sent') return fail({ code: 'notAllowed', type: `undoEvent:${match.type}` });
         if (contentTooFast(origin)) return TOO_FAST;
-        if (!(await guard.mayUndoSent(origin?.tab, id, match.step))) return fail({ code: 'nothingToUndo' });
+        if (!(await guard.mayUndoSent(origin?.tab, id, match.step, match.contact))) return fail({ code: 'nothingToUndo' });
       }
       await store.open();
       let found = false;
@@ -274,7 +297,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         });
         if (!saved) return NOT_FOUND;
         if (!found) return fail({ code: 'nothingToUndo' });
-        if (sender === 'content' && match.type === 'sent') await guard.markSent(origin?.tab, id, match.step, false);
+        if (sender === 'content' && match.type === 'sent') await guard.markSent(origin?.tab, id, match.step, false, match.contact);
         await rearm();
         return { ok: true, interview: saved };
       } catch (error) {
@@ -359,11 +382,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const interview = store.interview(id);
       if (!interview) return NOT_FOUND;
       let url: string;
+      let draft: Draft;
+      const profile = store.profile();
       try {
-        url = composeUrl(store.profile().webmail, draftFor(kind, interview));
+        draft = draftFor(kind, interview);
+        url = composeUrl(profile.webmail, draft, accountFor(profile, await lastAccount(deps.local)));
       } catch (error) {
         deps.log?.('drafting failed', error);
         return fail({ code: 'draftFailed' });
+      }
+      // Remembered before the tab opens, so the compose is known by the time it can be sent.
+      const contact = kind === 'thank-you' ? draft.contact : undefined;
+      try {
+        await rememberPending(deps.session, { id, kind, ...(contact ? { contact } : {}), subject: draft.subject, to: draft.to, at: deps.now() });
+      } catch (error) {
+        deps.log?.('remembering the compose failed', error);
       }
       await deps.openTab(url);
       return { ok: true, url };
@@ -423,8 +456,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true, view: { title: '', items: [] } };
     },
 
-    async composeContext({ recipients }, sender, origin) {
+    async composeContext({ recipients, signed }, sender, origin) {
       await store.open();
+      if (sender === 'content') {
+        // Where the user uses FollowUp is where "Write email" opens next (mail-account.ts).
+        const outlook = outlookSite(origin?.host);
+        const used = origin?.host === 'mail.google.com' && origin.account !== undefined ? { gmail: origin.account } : outlook ? { outlook } : undefined;
+        if (used) await noteAccount(deps.local, used).catch((error: unknown) => deps.log?.('keeping the account failed', error));
+      }
       const wanted = [...new Set(recipients.map((r) => r.trim().toLowerCase()).filter((r) => r.length > 0))];
       const wantedSet = new Set(wanted);
       const all = store.interviews();
@@ -433,7 +472,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       for (const iv of all) {
         const isMatch = wantedSet.size > 0 && iv.contacts.some((c) => typeof c.email === 'string' && wantedSet.has(c.email.trim().toLowerCase()));
         if (!isMatch) continue;
-        const ci = withDrafts(iv, wanted);
+        const ci = withDrafts(iv, wanted, false, signed ? { signed } : {});
         if (ci) matched.push(ci);
       }
       // The others, most recent first and only those with something due, by name: a page that plants
@@ -445,18 +484,29 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (ci) others.push({ id: ci.id, company: ci.company, role: ci.role, interviewAt: ci.interviewAt });
       }
       matched.sort((a, b) => (a.interviewAt < b.interviewAt ? 1 : a.interviewAt > b.interviewAt ? -1 : 0));
-      if (sender === 'content') for (const m of matched) await guard.offer(origin?.tab, m.id, m.drafts.map((d) => d.kind));
+      if (sender === 'content') for (const m of matched) await guard.offer(origin?.tab, m.id, offers(m));
       return { ok: true, interviews: matched, others, loggedAny: all.length > 0 };
     },
 
-    async composeDraft({ id }, sender, origin) {
+    async composeDraft({ id, contact, signed }, sender, origin) {
       if (sender === 'content' && contentTooFast(origin)) return TOO_FAST;
       await store.open();
       const iv = store.interview(id);
-      const ci = iv && withDrafts(iv, undefined, true);
+      const ci = iv && withDrafts(iv, undefined, true, { ...(contact !== undefined ? { contact } : {}), ...(signed ? { signed } : {}) });
       if (!ci) return NOT_FOUND;
-      if (sender === 'content') await guard.offer(origin?.tab, ci.id, ci.drafts.map((d) => d.kind));
+      if (sender === 'content') await guard.offer(origin?.tab, ci.id, offers(ci));
       return { ok: true, interview: ci };
+    },
+
+    async composePending({ recipients, subject }, sender, origin) {
+      if (sender === 'content' && contentTooFast(origin)) return TOO_FAST;
+      await store.open();
+      const found = await findPending(deps.session, recipients, subject, deps.now());
+      const iv = found && store.interview(found.id);
+      if (!found || !iv) return { ok: true };
+      // The tab may now mark this step (for this interviewer) as sent, as if the panel had offered it.
+      if (sender === 'content') await guard.offer(origin?.tab, found.id, [found.contact ? { kind: found.kind, contact: found.contact } : { kind: found.kind }]);
+      return { ok: true, pending: { id: found.id, kind: found.kind, company: iv.company, ...(found.contact ? { contact: found.contact } : {}) } };
     },
 
     async reportError({ where, message, skeleton }, sender, origin) {
@@ -508,6 +558,9 @@ function contentOrigin(sender: SenderLike | undefined): Omit<SenderInfo, 'kind'>
   if (typeof tab?.id === 'number') origin.tab = tab.id;
   const host = hostOf(sender?.url) ?? hostOf(sender?.origin) ?? hostOf(tab?.url);
   if (host) origin.host = host;
+  // Gmail's account is in the page's path: /mail/u/1/ is the second account signed in (the browser sets these URLs, not the page).
+  const account = [sender?.url, tab?.url].map((u) => (typeof u === 'string' ? /^https:\/\/mail\.google\.com\/mail\/u\/(\d{1,2})\//.exec(u)?.[1] : undefined)).find((n) => n !== undefined);
+  if (host === 'mail.google.com' && account !== undefined) origin.account = Number(account);
   return origin;
 }
 

@@ -33,6 +33,13 @@ export interface ComposeAdapter {
   quote: string;
   /** Other parts of the body that are not the user's words (signature). */
   skip: string;
+  /** The site's own signature block in a compose body (outside the quoted messages): a draft then adds no name. */
+  signature: string;
+}
+
+/** True when the compose body holds the site's signature (not one quoted from an earlier message). */
+export function signed(site: ComposeAdapter, body: HTMLElement): boolean {
+  return all(body, site.signature).some((el) => !el.closest(site.quote));
 }
 
 /** Characters that end an address in running text (besides whitespace and controls). */

@@ -3,8 +3,9 @@
  * the panel, the live tone badge, insertion, and the watch on Send.
  * (A closure, not a class: its state minifies to short names in a script with a size budget.)
  */
-import type { ComposeAdapter } from './adapter';
-import type { ComposeInterview } from '../shared/protocol';
+import { signed, type ComposeAdapter } from './adapter';
+import type { ComposeInterview, ResponseOf } from '../shared/protocol';
+import { send } from './client';
 import type { Draft, DraftKind } from '../domain/types';
 import { applySuggestion, type ToneFinding } from '../domain/tone';
 import { insertAtTop, readText, replaceText, setValue, snap } from './editor';
@@ -14,8 +15,8 @@ import { T } from './strings';
 import { checkTone, loadTone, toneReady } from './tone';
 import { button, h, shadowHost } from './ui';
 
-/** The draft put into this compose: what Send will record. */
-export type Inserted = { id: string; kind: DraftKind; company: string };
+/** The draft put into this compose: what Send will record (`contact`: whom a thank-you is for, by contactKey). */
+export type Inserted = { id: string; kind: DraftKind; company: string; contact?: string };
 /** A part of the draft that could not be written, in plain words, and the text to copy instead. */
 export type Problem = { text: string; copy: string };
 export type Hooks = { sent(s: Inserted): void; gone(c: Compose): void };
@@ -39,6 +40,8 @@ export type Compose = {
   open(focus?: boolean): void;
   close(refocus?: boolean): void;
   recipients(): string[];
+  /** True when the body holds the site's own signature (a draft then ends with the sign-off line). */
+  signed(): boolean;
   /** The subject field when it is shown for editing, else null. */
   subject(): HTMLInputElement | null;
   /**
@@ -75,6 +78,8 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
   shadow.append(btn, desc);
   let panel: Panel | undefined;
   let inserted: Inserted | undefined;
+  /** At Send with no draft of ours in it: is this a compose "Write email" opened? (asked once per Send). */
+  let pending: Promise<ResponseOf<'composePending'> | void> | undefined;
   let sentAt = 0;
   let timer = 0;
   let poll = 0;
@@ -111,6 +116,7 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
     const onSend = !!site.send(root)?.contains(t);
     if (e.type === 'click' ? onSend : (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) || (onSend && (k.key === 'Enter' || k.key === ' '))) {
       sentAt = Date.now();
+      if (!inserted && !floating) pending = send('composePending', { recipients: site.recipients(root, body), subject: site.subject(root)?.value.slice(0, 999) ?? '' }).catch(() => undefined);
       // Watch it leave (it may sit in a container nobody observes, like an inline reply).
       const tick = () => {
         if (!alive()) hooks.gone(c);
@@ -183,13 +189,16 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
       clearTimeout(poll);
       for (const f of off.splice(0)) f();
       unmount?.();
-      if (gone && inserted && Date.now() - sentAt < SEND_WINDOW) hooks.sent(inserted);
+      if (!gone || Date.now() - sentAt >= SEND_WINDOW) return;
+      if (inserted) hooks.sent(inserted);
+      else void pending?.then((r) => r?.ok && r.pending && hooks.sent(r.pending));
     },
     open,
     close,
     // A compose FollowUp does not recognise has no known recipients or subject: its root is a
     // guess, and looking around it could find another compose's fields.
     recipients: () => (floating ? [] : site.recipients(root, body)),
+    signed: () => signed(site, body),
     subject: () => (floating ? null : site.subject(root)),
 
     async insert(iv, kind, d, replaceSubject) {
@@ -217,7 +226,7 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
       }
       const strayed = guard(subject);
       if (!insertAtTop(body, d.body) || strayed()) fail('body', T('fillBody'), d.body);
-      inserted = { id: iv.id, kind, company: iv.company };
+      inserted = { id: iv.id, kind, company: iv.company, ...(kind === 'thank-you' && d.contact ? { contact: d.contact } : {}) };
       check();
       return problems;
     },

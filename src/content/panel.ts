@@ -6,6 +6,9 @@
  *
  * Only interviews the recipients match come with drafts; the others are names
  * until the user picks one, and then its drafts are asked for (issue 16, F1).
+ * Drafts are for one interviewer: the one the compose is addressed to, or, when it
+ * is addressed to several (or none, and the interview has several), the one the
+ * user chooses (issue 11).
  * (A closure, not a class: its state minifies to short names in a script with a size budget.)
  */
 import type { DraftKind } from '../domain/types';
@@ -38,19 +41,41 @@ export function openPanel(c: Compose, focus: boolean): Panel {
   // Clicks on our UI never get here (ui.ts stops them at the window).
   const outside = () => c.close();
 
+  /** The interviewers to choose from, by interview (kept once one is chosen), and whom the user chose. */
+  const people = new Map<string, ComposeInterview['people']>();
+  const person = new Map<string, string>();
+  const keep = (i: ComposeInterview) => {
+    full.set(i.id, i);
+    if (i.people) people.set(i.id, i.people);
+  };
+
+  /** Asks for an interview's drafts (for `contact`, once the user said whom the email is for). */
+  const load = (which: string, contact?: string) => {
+    const had = full.get(which);
+    note = T('loading');
+    render();
+    send('composeDraft', { id: which, contact, signed: c.signed() })
+      .then((r) => r?.ok && keep(r.interview), () => undefined)
+      .then(() => {
+        note = full.get(which) !== had ? '' : T('draftFailed');
+        render();
+      });
+  };
+
   /** The user chose an interview: its drafts are at hand, or asked for now. */
   const pick = (which: string) => {
     choose = confirm = false;
     id = which;
-    note = full.has(which) ? '' : T('loading');
-    render();
-    if (note)
-      send('composeDraft', { id: which })
-        .then((r) => r?.ok && full.set(which, r.interview), () => undefined)
-        .then(() => {
-          note = full.has(which) ? '' : T('draftFailed');
-          render();
-        });
+    if (full.has(which)) render();
+    else load(which);
+  };
+
+  /** The user chose whom the email is for: that person's drafts are asked for. */
+  const pickPerson = (key: string) => {
+    confirm = false;
+    kind = undefined;
+    person.set(id!, key);
+    load(id!, key);
   };
 
   const copy = (text: string) => {
@@ -88,6 +113,7 @@ export function openPanel(c: Compose, focus: boolean): Panel {
     const kids: Node[] = [h(doc, 'div', { class: 'hd' }, 'FollowUp', button(doc, '×', () => c.close(true), { class: 'x', 'aria-label': T('close'), 'data-k': 'x' }))];
     const iv = id ? full.get(id) : undefined;
     const choices = ctx ? [...ctx.interviews, ...ctx.others] : [];
+    const whom = iv ? people.get(iv.id) : undefined;
 
     problems.forEach((pr, i) => kids.push(h(doc, 'div', { class: 'e', role: 'alert' }, pr.text, button(doc, copied.get(pr.copy) ?? T('copy'), () => copy(pr.copy), { 'data-k': `c${i}` }))));
     if (note) kids.push(h(doc, 'p', { role: 'status' }, note));
@@ -104,8 +130,13 @@ export function openPanel(c: Compose, focus: boolean): Panel {
       );
     else {
       kids.push(p(`${T('about')} `, h(doc, 'strong', null, `${iv.company} — ${iv.role}`), ' ', button(doc, T('change'), redo(() => (choose = true)), { class: 'x' })));
+      // Several interviewers: whom it is for comes first (the drafts wait for the choice), and stays there to change.
+      const who = person.get(iv.id);
+      if (whom) kids.push(p(T('whom')), row(...whom.map((w) => button(doc, w.name, () => pickPerson(w.key), { 'aria-pressed': String(who === w.key), 'data-k': `w${w.key}` }))));
       const d = iv.drafts.find((x) => x.kind === kind) ?? iv.drafts[0];
-      if (!d) kids.push(p(T('noDraft')));
+      if (whom && !who) {
+        // Nothing drafted until the user says whom it is for.
+      } else if (!d) kids.push(p(T('noDraft')));
       else {
         kids.push(
           row(...iv.drafts.map((x) => button(doc, kindName(x.kind), redo(() => ((kind = x.kind), (confirm = false))), { 'aria-pressed': String(x === d), 'data-k': x.kind }))),
@@ -153,11 +184,11 @@ export function openPanel(c: Compose, focus: boolean): Panel {
   render();
   if (focus) el.querySelector('button')?.focus();
   doc.addEventListener('mousedown', outside, true);
-  send('composeContext', { recipients: c.recipients() })
+  send('composeContext', { recipients: c.recipients(), signed: c.signed() })
     .then((res) => (res?.ok ? res : null), () => null)
     .then((got) => {
       ctx = got;
-      for (const i of got?.interviews ?? []) full.set(i.id, i);
+      for (const i of got?.interviews ?? []) keep(i);
       id = got?.interviews[0]?.id;
       render();
     });

@@ -42,7 +42,7 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
 
   const hooks: Hooks = {
     sent(s) {
-      const match = { type: 'sent', step: s.kind } as const;
+      const match = { type: 'sent', step: s.kind, ...(s.contact ? { contact: s.contact } : {}) } as const;
       send('recordEvent', { id: s.id, event: match }).then(
         (r) => r?.ok && toast(doc, T('sent', kindName(s.kind), s.company), async () => !!(await send('undoEvent', { id: s.id, match }))?.ok),
         (error: unknown) => report('mark-sent', error),

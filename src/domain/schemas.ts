@@ -426,6 +426,10 @@ const profileEntries = {
   name: requiredText(M.yourNameIsMissing, LIMITS.name, M.yourNameIsTooLong200CharactersAt),
   signature: optionalText(M.signatureMustBeText, LIMITS.signature, M.signatureIsTooLong1000CharactersAt),
   webmail: v.picklist(['gmail', 'outlook'], M.chooseGmailOrOutlook),
+  gmailAccount: v.optional(
+    v.pipe(v.number(M.theGmailAccountMustBeAWholeNumber), v.integer(M.theGmailAccountMustBeAWholeNumber), v.minValue(0, M.theGmailAccountMustBeAWholeNumber), v.maxValue(99, M.theGmailAccountMustBeAWholeNumber)),
+  ),
+  outlookHost: v.optional(v.picklist(['outlook.office.com', 'outlook.live.com'], M.chooseOutlookLiveOrOffice)),
 };
 
 export const profileSchema = looseRecordOf(profileEntries, M.theProfileCouldNotBeRead, { name: M.yourNameIsMissing, webmail: M.chooseGmailOrOutlook });

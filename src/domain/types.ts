@@ -111,6 +111,10 @@ export type Profile = {
   name: string;
   signature?: string;
   webmail: 'gmail' | 'outlook';
+  /** Which Gmail account "Write email" opens (/mail/u/N/); absent: where FollowUp was last used. */
+  gmailAccount?: number;
+  /** Which Outlook site "Write email" opens; absent: where FollowUp was last used, else outlook.office.com. */
+  outlookHost?: 'outlook.office.com' | 'outlook.live.com';
 };
 
 export type DraftKind = 'thank-you' | 'status-inquiry' | 'final-check-in';

@@ -74,6 +74,8 @@ export const VALIDATION_MESSAGES = {
   signatureMustBeText: 'Signature must be text',
   signatureIsTooLong1000CharactersAt: 'Signature is too long (1,000 characters at most)',
   chooseGmailOrOutlook: 'Choose Gmail or Outlook',
+  theGmailAccountMustBeAWholeNumber: 'The Gmail account must be a whole number from 0 to 99',
+  chooseOutlookLiveOrOffice: 'Choose outlook.live.com or outlook.office.com',
   theProfileCouldNotBeRead: 'The profile could not be read',
   thisCouldNotBeRead: 'This could not be read',
   invitedToCallMustBeYesOrNo: '"Invited to call" must be yes or no',

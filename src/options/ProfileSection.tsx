@@ -2,6 +2,7 @@
 import type { Profile } from '../domain/types';
 import { t } from '../shared/i18n';
 import { TextArea, TextField } from '../ui/components';
+import { AccountChoice } from './AccountChoice';
 import { SectionHead } from './SectionHead';
 import type { Draft } from './useOptions';
 
@@ -26,6 +27,7 @@ export function ProfileSection({ profile }: { profile: Draft<Profile> }) {
           </p>
         )}
       </fieldset>
+      <AccountChoice profile={draft} edit={edit} error={draft.webmail === 'gmail' ? errors.gmailAccount : errors.outlookHost} />
     </section>
   );
 }

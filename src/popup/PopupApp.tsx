@@ -17,6 +17,7 @@ import { InterviewForm } from './InterviewForm';
 import { InterviewList } from './InterviewList';
 import { StorageNotice } from '../ui/StorageNotice';
 import { EmptyState } from './notices';
+import { NamePrompt } from './NamePrompt';
 import { useCardActions, type Show } from './useCardActions';
 import { useFormDraft } from './useFormDraft';
 
@@ -90,7 +91,22 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
   const fmt: Fmt | undefined = useMemo(() => (settings ? { timeZone: settings.timeZone, ...(locale ? { locale } : {}) } : undefined), [settings, locale]);
   const openForm = useCallback((form: Omit<FormView, 'kind' | 'n'> = {}) => setView({ kind: 'form', ...form, n: ++formIds }), []);
 
-  const actions = useCardActions({ send: connection.send, show, now, settings, fmt, edit: (interview) => openForm({ interview }), restored: setFocusCard });
+  const cardActions = useCardActions({ send: connection.send, show, now, settings, fmt, edit: (interview) => openForm({ interview }), restored: setFocusCard });
+  // Before the first draft, a profile without a name asks for it once (NamePrompt); then the email is written.
+  const [askName, setAskName] = useState<{ then(): void } | undefined>(undefined);
+  const profileRef = useRef(state?.profile);
+  profileRef.current = state?.profile;
+  /** Saved here: the stored profile reaches this page's state a moment later. */
+  const nameGiven = useRef(false);
+  const actions = useMemo(() => {
+    const named =
+      <A extends unknown[]>(f: (...a: A) => void) =>
+      (...a: A): void => {
+        if (profileRef.current && !profileRef.current.name.trim() && !nameGiven.current) setAskName({ then: () => f(...a) });
+        else f(...a);
+      };
+    return { ...cardActions, compose: named(cardActions.compose), copy: named(cardActions.copy) };
+  }, [cardActions]);
 
   // Entries kept from the last popup come back once, in the form they were typed in (an edit's
   // once its interview is known for sure).
@@ -155,6 +171,19 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
     );
   } else if (!state || !settings || !fmt || drafts.found === undefined) {
     body = <p class="hint">{t('ui_loading')}</p>;
+  } else if (askName && view.kind === 'list') {
+    body = (
+      <NamePrompt
+        send={connection.send}
+        profile={state.profile}
+        onSaved={() => {
+          nameGiven.current = true;
+          setAskName(undefined);
+          askName.then();
+        }}
+        onCancel={() => setAskName(undefined)}
+      />
+    );
   } else if (view.kind === 'form') {
     const editing = view.interview;
     body = (

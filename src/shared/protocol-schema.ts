@@ -24,7 +24,7 @@ export const MAIL_HOSTS: readonly string[] = [
  * page, and the handlers narrow these further by field (recordEvent and undoEvent only for a "sent"
  * the panel offered; see src/background/compose-guard.ts).
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'composeDraft', 'toneRules', 'recordEvent', 'undoEvent', 'reportError', 'mailboxWatch', 'repliesSeen', 'logFromEmail']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'composeDraft', 'composePending', 'toneRules', 'recordEvent', 'undoEvent', 'reportError', 'mailboxWatch', 'repliesSeen', 'logFromEmail']);
 
 export type SenderLike = { id?: string; url?: string; origin?: string; tab?: unknown };
 export type SenderKind = 'page' | 'content' | 'foreign';
@@ -67,8 +67,12 @@ const DATE = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** Present, whatever it holds (checked by the domain validators). */
 const ANY = v.custom<unknown>((x) => x !== undefined, 'missing');
 
+/** A contactKey: an address or a name. */
+const CONTACT = v.pipe(v.string(), v.minLength(1), v.maxLength(320));
+const RECIPIENTS = v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(200));
+
 const eventRequest = v.variant('type', [
-  v.strictObject({ type: v.literal('sent'), step: STEP }),
+  v.strictObject({ type: v.literal('sent'), step: STEP, contact: v.optional(CONTACT) }),
   v.strictObject({ type: v.literal('reply'), newDecisionDate: v.optional(DATE) }),
   v.strictObject({ type: v.literal('outcome'), outcome: OUTCOME }),
   v.strictObject({ type: v.literal('dismissed'), step: STEP }),
@@ -100,9 +104,11 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
   saveFormDraft: message('saveFormDraft', { draft: v.nullable(formDraftSchema) }),
   reminderView: message('reminderView', { id: v.pipe(v.string(), v.maxLength(500)) }),
   composeContext: message('composeContext', {
-    recipients: v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(200)),
+    recipients: RECIPIENTS,
+    signed: v.optional(v.boolean()),
   }),
-  composeDraft: message('composeDraft', { id: ID }),
+  composeDraft: message('composeDraft', { id: ID, contact: v.optional(CONTACT), signed: v.optional(v.boolean()) }),
+  composePending: message('composePending', { recipients: RECIPIENTS, subject: v.pipe(v.string(), v.maxLength(1000)) }),
   toneRules: message('toneRules'),
   checkTone: message('checkTone', { text: v.pipe(v.string(), v.maxLength(TONE_TEXT_LIMIT)), interviewId: v.optional(ID) }),
   reportError: message('reportError', {

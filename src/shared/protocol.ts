@@ -68,7 +68,8 @@ export type InterviewInput = Omit<Interview, 'id' | 'history' | 'createdAt' | 'u
 
 /** An event as a page asks to record it; the background stamps `at`. */
 export type EventRequest =
-  | { type: 'sent'; step: StepKind }
+  /** `contact`: whom it went to (a contactKey; a thank-you sent to one interviewer). */
+  | { type: 'sent'; step: StepKind; contact?: string }
   | { type: 'reply'; newDecisionDate?: string }
   | { type: 'outcome'; outcome: Outcome }
   | { type: 'dismissed'; step: StepKind };
@@ -95,7 +96,17 @@ export type ComposeInterview = ComposeChoice & {
   matched: boolean;
   /** The drafts that make sense now per the plan, most relevant first. */
   drafts: { kind: DraftKind; draft: Draft }[];
+  /** contactKey of the interviewer the drafts are for (absent when the interview lists nobody). */
+  contact?: string;
+  /**
+   * The interviewers to choose from before a draft is written: the compose is addressed to several
+   * of them, or (an interview the user chose) to none and the interview has more than one.
+   */
+  people?: { key: string; name: string }[];
 };
+
+/** A compose the background opened ("Write email"), recognised by the content script at Send. */
+export type PendingCompose = { id: string; kind: DraftKind; company: string; contact?: string };
 
 /** A content-script failure kept for "Copy diagnostics" (storage.session, newest last). */
 export type ContentError = { at: string; where: string; message: string; host: string };
@@ -133,9 +144,20 @@ export type Requests = {
    * From a compose panel: the interviews whose contacts are among `recipients`, with their drafts,
    * and the others that have something due, by name only.
    */
-  composeContext: { request: { recipients: string[] }; response: { ok: true; interviews: ComposeInterview[]; others: ComposeChoice[]; loggedAny: boolean } };
+  composeContext: {
+    /**
+     * `signed`: the compose already has the webmail's own signature. (The Gmail account or Outlook site
+     * the tab is on, which "Write email" opens next, the background reads from the sender's URL.)
+     */
+    request: { recipients: string[]; signed?: boolean };
+    response: { ok: true; interviews: ComposeInterview[]; others: ComposeChoice[]; loggedAny: boolean } };
   /** From a compose panel, after the user chose an interview the recipients did not match: its drafts. */
-  composeDraft: { request: { id: string }; response: { ok: true; interview: ComposeInterview } | Failure };
+  composeDraft: { request: { id: string; contact?: string; signed?: boolean }; response: { ok: true; interview: ComposeInterview } | Failure };
+  /**
+   * From a content script at Send: the compose "Write email" opened with this subject to one of these
+   * recipients, if any (it is then offered to this tab, so its 'sent' may be recorded).
+   */
+  composePending: { request: { recipients: string[]; subject: string }; response: { ok: true; pending?: PendingCompose } | Failure };
   /** From a content script: something failed on the page; kept in a small ring in storage.session. */
   reportError: { request: { where: string; message: string; skeleton?: string }; response: { ok: true } | Failure };
   /** For "Copy diagnostics" in Options: version, browser, recent content-script errors, the last failed compose's skeleton. */

@@ -56,7 +56,7 @@ function sentByContent(): string[] {
 
 describe('F1: least privilege for the webmail page', () => {
   it('F1: the content script\'s allow-list is exactly what the content script sends', () => {
-    expect(sentByContent()).toEqual(['composeContext', 'composeDraft', 'logFromEmail', 'mailboxWatch', 'recordEvent', 'repliesSeen', 'reportError', 'toneRules', 'undoEvent']);
+    expect(sentByContent()).toEqual(['composeContext', 'composeDraft', 'composePending', 'logFromEmail', 'mailboxWatch', 'recordEvent', 'repliesSeen', 'reportError', 'toneRules', 'undoEvent']);
     expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(sentByContent());
   });
 
@@ -78,7 +78,8 @@ describe('F1: least privilege for the webmail page', () => {
 
   it('F1: "sent" from a page only for a step the panel was offered in that tab; Undo only for the "sent" that tab recorded', async () => {
     const id = await saved();
-    const sent = { type: 'sent', step: 'thank-you' } as const;
+    // A thank-you is offered for one interviewer, and its "sent" names them (issue 11).
+    const sent = { type: 'sent', step: 'thank-you', contact: 'dana.lee@acme.example' } as const;
     // Nothing offered yet: refused.
     expect(await send({ type: 'recordEvent', id, event: sent }, tab(3))).toEqual({ ok: false, error: { code: 'notOffered' } });
     // The panel in tab 3 is offered the thank-you (its compose is addressed to Dana).
@@ -86,6 +87,7 @@ describe('F1: least privilege for the webmail page', () => {
     expect(ctx.interviews[0].drafts.map((d: { kind: string }) => d.kind)).toEqual(['thank-you']);
     expect(await send({ type: 'recordEvent', id, event: { type: 'sent', step: 'status-inquiry' } }, tab(3))).toMatchObject({ ok: false });
     expect(await send({ type: 'recordEvent', id, event: sent }, tab(4))).toMatchObject({ ok: false });
+    expect(await send({ type: 'recordEvent', id, event: { type: 'sent', step: 'thank-you' } }, tab(3))).toMatchObject({ ok: false });
     expect(await send({ type: 'recordEvent', id, event: sent }, tab(3))).toMatchObject({ ok: true });
     // Once: a second "sent" for the same offer is refused.
     expect(await send({ type: 'recordEvent', id, event: sent }, tab(3))).toMatchObject({ ok: false });
@@ -115,7 +117,10 @@ describe('F1: least privilege for the webmail page', () => {
     const picked = await send({ type: 'composeDraft', id: acme }, tab(3));
     expect(picked.interview).toMatchObject({ id: acme, matched: false });
     expect(picked.interview.drafts.length).toBeGreaterThan(0);
-    expect(await send({ type: 'recordEvent', id: acme, event: { type: 'sent', step: picked.interview.drafts[0].kind } }, tab(3))).toMatchObject({ ok: true });
+    // A thank-you is offered for the interviewer it was drafted for: its 'sent' names them (issue 11).
+    const first = picked.interview.drafts[0];
+    const contact = first.kind === 'thank-you' ? { contact: first.draft.contact } : {};
+    expect(await send({ type: 'recordEvent', id: acme, event: { type: 'sent', step: first.kind, ...contact } }, tab(3))).toMatchObject({ ok: true });
     expect(await send({ type: 'composeDraft', id: 'missing' }, tab(3))).toMatchObject({ ok: false });
   });
 

@@ -20,7 +20,8 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
   applyImport: { type: 'applyImport', backup: {} },
   openCompose: { type: 'openCompose', id: 'a', kind: 'thank-you' },
   composeContext: { type: 'composeContext', recipients: ['dana@acme.example'] },
-  composeDraft: { type: 'composeDraft', id: 'a' },
+  composeDraft: { type: 'composeDraft', id: 'a', contact: 'dana@acme.example', signed: true },
+  composePending: { type: 'composePending', recipients: ['dana@acme.example'], subject: 'Thank you' },
   toneRules: { type: 'toneRules' },
   checkTone: { type: 'checkTone', text: 'Any news??', interviewId: 'a' },
   reportError: { type: 'reportError', where: 'insert', message: 'To not found', skeleton: 'div.M9' },
@@ -119,6 +120,6 @@ describe('senders', () => {
   });
 
   it('content scripts may only ask for compose and mailbox things', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'composeDraft', 'logFromEmail', 'mailboxWatch', 'recordEvent', 'repliesSeen', 'reportError', 'toneRules', 'undoEvent']);
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'composeDraft', 'composePending', 'logFromEmail', 'mailboxWatch', 'recordEvent', 'repliesSeen', 'reportError', 'toneRules', 'undoEvent']);
   });
 });

@@ -35,6 +35,10 @@ export const GMAIL = {
   cover: 'div.aoD.hl',
   quote: '.gmail_quote,.gmail_quote_container,.gmail_extra',
   skip: '.gmail_signature,[data-smartmail=gmail_signature],.gmail_signature_prefix,style,script',
+  /** The signature Gmail puts in a compose: the markup Gmail itself writes, <div class="gmail_signature"
+   * data-smartmail="gmail_signature"> (seen in Gmail-sent HTML and in compose helpers that protect it; the
+   * same block `skip` leaves out of the tone check). Either hook alone is enough. */
+  signature: '.gmail_signature,[data-smartmail=gmail_signature]',
 };
 
 export const gmail: ComposeAdapter = {

@@ -26,6 +26,9 @@ export const OUTLOOK = {
   /** Code-search hints: #appendonsend and #divRplyFwdMsg start the quoted message. */
   quote: '[id$="appendonsend"],[id$="divRplyFwdMsg"],blockquote',
   skip: '[id^="Signature"],[id^="x_Signature"],style,script',
+  /** The signature block Outlook puts in a new compose, <div id="Signature"> (research/webmail.md §2: the
+   * code-search hints' #Signature anchor). x_Signature is a quoted message's, not the user's. */
+  signature: '[id^="Signature"]',
 };
 
 export const outlook: ComposeAdapter = {

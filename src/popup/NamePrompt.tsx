@@ -1,0 +1,59 @@
+/**
+ * Asked once, before the first draft, when the profile has no name (issue 11): drafts end with
+ * the sender's name, and a bare "Best regards," would go out otherwise. One field; saved in the
+ * profile, then the email the user asked for is written.
+ */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Profile } from '../domain/types';
+import { t } from '../shared/i18n';
+import type { Send } from '../shared/protocol';
+import { TextField } from '../ui/components';
+import { issueText, problemText } from '../ui/problem-text';
+
+type Props = { send: Send; profile: Profile; onSaved(): void; onCancel(): void };
+
+export function NamePrompt({ send, profile, onSaved, onCancel }: Props) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => input.current?.focus(), []);
+
+  const submit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setError(t('name_missing'));
+      input.current?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const res = await send('saveProfile', { profile: { ...profile, name: name.trim() } });
+      if (res.ok) return onSaved();
+      setError(res.issues[0] ? issueText(res.issues[0]) : problemText({ code: 'saveFailed' }));
+    } catch {
+      setError(problemText({ code: 'saveFailed' }));
+    } finally {
+      setSaving(false);
+    }
+    input.current?.focus();
+  };
+
+  return (
+    <form class="interview-form name-prompt" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onCancel())} noValidate aria-labelledby="name-prompt-title">
+      <h2 id="name-prompt-title" class="form-title">
+        {t('name_title')}
+      </h2>
+      <p>{t('name_why')}</p>
+      <TextField id="name-prompt-name" label={t('options_yourName')} value={name} error={error} hint={t('name_hint')} autocomplete="name" inputRef={input} onInput={(e) => (setName(e.currentTarget.value), setError(undefined))} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={saving}>
+          {t('name_save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('form_cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
