@@ -71,7 +71,7 @@ export const DEFAULTS: TrainOptions = {
   calmWeight: 1,
   draftWeight: 3,
   folds: 5,
-  falseAlarmTarget: 0.04,
+  falseAlarmTarget: 0.035,
 };
 
 /** A small seeded generator (mulberry32): the same seed gives the same sequence everywhere. */
