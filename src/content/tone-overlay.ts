@@ -69,7 +69,7 @@ export function toneMarks(c: Compose): ToneMarks {
         doc,
         'div',
         { class: 'p c', role: 'dialog', 'aria-label': T('toneCard'), tabindex: '-1' },
-        h(doc, 'div', { class: 'hd' }, h(doc, 'q', null, f.text.length > 90 ? `${f.text.slice(0, 87)}…` : f.text), button(doc, '×', () => hide(true), { class: 'x', 'aria-label': T('close') })),
+        h(doc, 'div', { class: 'hd' }, h(doc, 'q', null, f.text.length > 90 ? `${f.text.slice(0, 87)}…` : f.text), button(doc, '×', () => hide(true), { class: 'x', 'aria-label': T('close'), 'data-k': 'x' })),
         h(doc, 'p', { class: 'm' }, f.why),
         f.suggestion && h(doc, 'p', null, `${T('instead')} `, h(doc, 'q', null, f.suggestion)),
         h(doc, 'div', { class: 'row' }, button(doc, T('toneReplace'), () => (hide(true), c.fix(f)), { class: 'go', 'data-k': 'r' })),
@@ -78,7 +78,10 @@ export function toneMarks(c: Compose): ToneMarks {
       card.style.cssText = `left:${Math.max(8, Math.min(r!.left, win.innerWidth - 336))}px;${below ? `top:${r!.bottom + 6}` : `bottom:${win.innerHeight - r!.top + 6}`}px`;
       kids.push(card);
     } else open = -1;
+    // Drawn again (typing, scrolling): focus stays on the card's button it was on.
+    const focused = (shadow.activeElement as HTMLElement | null)?.dataset.k;
     layer.replaceChildren(...kids);
+    if (focused) shadow.querySelector<HTMLElement>(`[data-k=${focused}]`)?.focus();
     // On the page only while it shows something.
     if (!kids.length) host.remove();
     else if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
