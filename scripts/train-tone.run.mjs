@@ -1,6 +1,18 @@
 // `npm run train:tone`: trains the sentence-level tone classifier (scripts/train-tone.ts) and
 // writes src/domain/nlp/tone-model.json. Vite's module runner loads the TypeScript.
+import { createRequire } from 'node:module';
 import { runnerImport } from 'vite';
 
-const { module } = await runnerImport('./scripts/train-tone.ts');
+// The module runner evaluates source files as ES modules, so the lazy CommonJS loader of wink-nlp
+// (src/domain/nlp/wink-load.cjs) is given to it as the same function over Node's own require.
+globalThis.__followupRequire = createRequire(import.meta.url);
+const winkLoadForNode = {
+  name: 'wink-load-for-node',
+  load(id) {
+    if (id.endsWith('/wink-load.cjs'))
+      return "export default function loadWink() { const r = globalThis.__followupRequire; return { winkNLP: r('wink-nlp'), model: r('wink-eng-lite-web-model') }; }";
+  },
+};
+
+const { module } = await runnerImport('./scripts/train-tone.ts', { plugins: [winkLoadForNode] });
 module.main();

@@ -12,7 +12,8 @@ import { insertAtTop, readText, replaceText, setValue, snap } from './editor';
 import { openPanel, type Panel } from './panel';
 import { report } from './report';
 import { T } from './strings';
-import { checkTone, loadTone, toneReady } from './tone';
+import { askTone, locate } from './tone';
+import { toneMarks } from './tone-overlay';
 import { button, h, shadowHost } from './ui';
 
 /** The draft put into this compose: what Send will record (`contact`: whom a thank-you is for, by contactKey). */
@@ -98,15 +99,23 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
   };
   const alive = () => !!doc.defaultView && root.isConnected && root.contains(body);
 
+  let asked = 0;
   const check = (): void => {
-    // The rules arrive from the background once per frame; check again when they are here.
-    if (!toneReady()) void loadTone().then(check, () => undefined);
-    c.findings = checkTone(text().text);
-    const n = c.findings.length;
-    count.textContent = String(n);
-    count.hidden = !n;
-    desc.textContent = n ? T(n === 1 ? 'badgeOne' : 'badgeMany', n) : '';
-    panel?.render();
+    // The background checks (tone.ts); only the answer to the latest text is shown.
+    const ask = ++asked;
+    const now = text().text;
+    void askTone(now).then((answer) => {
+      if (ask !== asked || detached) return;
+      // No answer: what was shown stays where the words still are.
+      const found = answer ?? c.findings.filter((f) => locate(now, f) >= 0);
+      c.findings = found;
+      const n = found.length;
+      count.textContent = String(n);
+      count.hidden = !n;
+      desc.textContent = n ? T(n === 1 ? 'badgeOne' : 'badgeMany', n) : '';
+      panel?.render();
+      marks.draw();
+    });
   };
 
   /** Click or Enter/Space on Send, or Ctrl/⌘+Enter anywhere: the compose may be about to go. */
@@ -188,6 +197,7 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
       clearTimeout(timer);
       clearTimeout(poll);
       for (const f of off.splice(0)) f();
+      marks.destroy();
       unmount?.();
       if (!gone || Date.now() - sentAt >= SEND_WINDOW) return;
       if (inserted) hooks.sent(inserted);
@@ -233,8 +243,9 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
 
     fix(f) {
       const map = text();
-      const cur = checkTone(map.text).find((g) => g.text === f.text && g.category === f.category);
-      if (cur) {
+      const at = locate(map.text, f);
+      if (at >= 0) {
+        const cur = { ...f, start: at, end: at + f.text.length };
         const a = map.text;
         const b = applySuggestion(a, cur);
         let p = 0;
@@ -246,5 +257,6 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
       check();
     },
   };
+  const marks = toneMarks(c);
   return c;
 }

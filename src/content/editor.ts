@@ -186,3 +186,14 @@ export async function until<T>(fn: () => T | null | undefined | false, ms = 600)
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** A live Range over [start, end) of the editor's text (a TextMap read just before), or null. */
+export function rangeOf(map: TextMap, start: number, end: number): Range | null {
+  const a = point(map, start, false);
+  const b = point(map, end, true);
+  if (!a || !b) return null;
+  const r = a[0].ownerDocument.createRange();
+  r.setStart(...a);
+  r.setEnd(...b);
+  return r;
+}

@@ -1,52 +1,33 @@
 /**
- * The live pressing-words check in a mail frame. Only the engine (toneChecker)
- * is bundled here; the rule table comes from the background once per frame
- * (the toneRules message), which keeps ~7 KB gzip out of every Gmail and
- * Outlook frame. Until the table arrives the check finds nothing; `loadTone`
- * resolves when it has, so callers re-check then.
+ * The pressing-words check of a mail frame (issue 13). The whole check (phrase rules and the
+ * sentence layer, whose NLP model is about 1 MB gzip) runs in the background: `askTone` sends the
+ * text with the `checkTone` message. Nothing of the check is bundled here, which keeps every Gmail
+ * and Outlook frame within its 12 KB gzip budget (the phrase engine alone took ~3 KB of it).
+ * When the background does not answer in time, or fails, the compose keeps what it last showed,
+ * each finding found again where the user's typing moved it (`locate`), and asks again at the
+ * next pause in typing.
  */
-import { toneChecker, type ToneFinding, type ToneTable } from '../domain/tone';
+import type { ToneFinding } from '../domain/tone';
 import { send } from './client';
 
-let checker: ((text: string) => ToneFinding[]) | undefined;
-let loading: Promise<void> | undefined;
+/** How long the background may take (a cold worker loads the NLP model first) before the answer is given up on. */
+const ANSWER_WAIT = 3000;
 
-const isStrings = (x: unknown, min: number, max: number): boolean =>
-  Array.isArray(x) && x.length >= min && x.length <= max && x.every((s) => typeof s === 'string');
-
-/** The answer crossed a boundary: accept only the table's shape (the engine compiles the strings). */
-export function isToneTable(x: unknown): x is ToneTable {
-  if (!x || typeof x !== 'object') return false;
-  const { rules, why } = x as { rules?: unknown; why?: unknown };
-  if (!rules || typeof rules !== 'object' || !why || typeof why !== 'object') return false;
-  return (
-    Object.values(rules).every((list) => Array.isArray(list) && list.every((r) => isStrings(r, 2, 3))) &&
-    Object.values(why).every((s) => typeof s === 'string')
-  );
+/** The background's findings in `text`, or undefined when it did not answer well or in time. */
+export function askTone(text: string): Promise<ToneFinding[] | undefined> {
+  return Promise.race([
+    send('checkTone', { text }).then(
+      (r) => (r?.ok && Array.isArray(r.findings) ? r.findings : undefined),
+      () => undefined,
+    ),
+    new Promise<undefined>((r) => setTimeout(r, ANSWER_WAIT)),
+  ]);
 }
 
-/** Fetches and compiles the rules once; a failed load is retried on the next call. */
-export function loadTone(): Promise<void> {
-  return (loading ??= send('toneRules', {}).then(
-    (r) => {
-      if (!r?.ok || !isToneTable(r.table)) throw new Error('The tone rules could not be read');
-      checker = toneChecker(r.table);
-    },
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
-}
-
-/** True once the rules are compiled. */
-export const toneReady = (): boolean => !!checker;
-
-/** Findings in `text`, or none while the rules are still on their way. */
-export const checkTone = (text: string): ToneFinding[] => (checker ? checker(text) : []);
-
-/** For tests: forget the loaded rules. */
-export function resetTone(): void {
-  checker = undefined;
-  loading = undefined;
+/** Where finding `f` is in `text` now: at its offsets, else the nearest place its words are (typing moved them); -1 when gone. */
+export function locate(text: string, f: ToneFinding): number {
+  if (text.startsWith(f.text, f.start)) return f.start;
+  const before = text.lastIndexOf(f.text, f.start);
+  const after = text.indexOf(f.text, f.start);
+  return before < 0 ? after : after < 0 || f.start - before <= after - f.start ? before : after;
 }

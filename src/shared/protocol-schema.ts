@@ -24,7 +24,7 @@ export const MAIL_HOSTS: readonly string[] = [
  * page, and the handlers narrow these further by field (recordEvent and undoEvent only for a "sent"
  * the panel offered; see src/background/compose-guard.ts).
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'composeDraft', 'composePending', 'toneRules', 'recordEvent', 'undoEvent', 'reportError', 'mailboxWatch', 'repliesSeen', 'logFromEmail']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['composeContext', 'composeDraft', 'composePending', 'recordEvent', 'undoEvent', 'reportError', 'checkTone', 'mailboxWatch', 'repliesSeen', 'logFromEmail']);
 
 export type SenderLike = { id?: string; url?: string; origin?: string; tab?: unknown };
 export type SenderKind = 'page' | 'content' | 'foreign';

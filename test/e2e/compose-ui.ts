@@ -10,7 +10,7 @@ import type { CDPSession, ElementHandle, Frame, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { clickOn, type ExtensionSession } from './harness';
 
-const HOSTS = 'followup-control, followup-toast, followup-log';
+const HOSTS = 'followup-control, followup-toast, followup-log, followup-tone';
 
 type CdpNode = { localName?: string; backendNodeId: number; children?: CdpNode[]; shadowRoots?: CdpNode[]; contentDocument?: CdpNode };
 type BidiValue = { type: string; sharedId?: string; value?: BidiValue[] | { shadowRoot?: BidiValue | null } };

@@ -13,9 +13,8 @@ import { readText } from '../../src/content/editor';
 import { MAX_FINDINGS } from '../../src/content/panel';
 import { gmail } from '../../src/content/sites/gmail';
 import { outlook } from '../../src/content/sites/outlook';
-import { resetTone } from '../../src/content/tone';
 import { watch } from '../../src/content/watch';
-import { TONE_RULES, TONE_WHY } from '../../src/domain/tone';
+import { checkTone } from '../../src/domain/tone';
 import { buttonIn, click, clone, control, div, fakeExecCommand, fakeLayout, gmailCompose, load } from './content-dom';
 
 /** emailsIn's steps for `text`: characters visited, all passes together. */
@@ -84,11 +83,10 @@ describe('F4: no body stops FollowUp', () => {
 
   it('F4: a compose that throws is reported and left alone; the compose after it still gets its control', async () => {
     fakeBrowser.reset();
-    resetTone();
     const reported: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener(((m: { type: string }, _s: unknown, respond: (r: unknown) => void) => {
       if (m.type === 'reportError') reported.push(m);
-      respond(m.type === 'toneRules' ? { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } } : { ok: true });
+      respond(m.type === 'checkTone' ? { ok: true, findings: checkTone((m as unknown as { text: string }).text) } : { ok: true });
       return true;
     }) as never);
     load('gmail-compose.html');
@@ -130,9 +128,8 @@ describe('F5 and F2 in the panel', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     fakeBrowser.reset();
-    resetTone();
     fakeBrowser.runtime.onMessage.addListener(((m: { type: string }, _s: unknown, respond: (r: unknown) => void) => {
-      respond(m.type === 'toneRules' ? { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } } : { ok: true, loggedAny: false, interviews: [], others: [] });
+      respond(m.type === 'checkTone' ? { ok: true, findings: checkTone((m as unknown as { text: string }).text) } : { ok: true, loggedAny: false, interviews: [], others: [] });
       return true;
     }) as never);
     load('gmail-compose.html');

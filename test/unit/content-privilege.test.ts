@@ -56,7 +56,7 @@ function sentByContent(): string[] {
 
 describe('F1: least privilege for the webmail page', () => {
   it('F1: the content script\'s allow-list is exactly what the content script sends', () => {
-    expect(sentByContent()).toEqual(['composeContext', 'composeDraft', 'composePending', 'logFromEmail', 'mailboxWatch', 'recordEvent', 'repliesSeen', 'reportError', 'toneRules', 'undoEvent']);
+    expect(sentByContent()).toEqual(['checkTone', 'composeContext', 'composeDraft', 'composePending', 'logFromEmail', 'mailboxWatch', 'recordEvent', 'repliesSeen', 'reportError', 'undoEvent']);
     expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(sentByContent());
   });
 

@@ -12,8 +12,7 @@ import { gmail } from '../../src/content/sites/gmail';
 import { outlook } from '../../src/content/sites/outlook';
 import { shadowOf } from '../../src/content/ui';
 import { watch } from '../../src/content/watch';
-import { resetTone } from '../../src/content/tone';
-import { TONE_RULES, TONE_WHY } from '../../src/domain/tone';
+import { checkTone } from '../../src/domain/tone';
 import { buttonIn, click, control, fakeExecCommand, fakeLayout, gmailCompose, load } from './content-dom';
 
 const frames = () => vi.advanceTimersByTimeAsync(1000);
@@ -34,12 +33,11 @@ let stop: () => void;
 beforeEach(() => {
   vi.useFakeTimers();
   fakeBrowser.reset();
-  resetTone();
   messages.length = 0;
   fakeBrowser.runtime.onMessage.addListener(((m: Msg, _s: unknown, respond: (r: unknown) => void) => {
     messages.push(m);
     Promise.resolve()
-      .then(() => (m.type === 'toneRules' ? { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } } : reply(m)))
+      .then(() => (m.type === 'checkTone' ? { ok: true, findings: checkTone((m as unknown as { text: string }).text) } : reply(m)))
       .then(respond, () => respond(undefined));
     return true;
   }) as never);
@@ -56,7 +54,7 @@ afterEach(() => {
   document.documentElement.innerHTML = '<head></head><body></body>';
 });
 
-const asked = () => messages.filter((m) => m.type !== 'toneRules' && m.type !== 'reportError');
+const asked = () => messages.filter((m) => m.type !== 'checkTone' && m.type !== 'reportError');
 /** Adds an address chip to a chip-UI compose, as Gmail does for a paste. */
 function chip(root: HTMLElement, address: string): void {
   const c = document.createElement('div');

@@ -12,8 +12,7 @@ import { GMAIL, gmail } from '../../src/content/sites/gmail';
 import { outlook } from '../../src/content/sites/outlook';
 import { shadowOf } from '../../src/content/ui';
 import { watch } from '../../src/content/watch';
-import { isToneTable, resetTone } from '../../src/content/tone';
-import { TONE_RULES, TONE_WHY } from '../../src/domain/tone';
+import { checkTone } from '../../src/domain/tone';
 import { buttonIn, click, clone, control, div, fakeExecCommand, fakeLayout, gmailCompose, load } from './content-dom';
 
 /** Every compose body the site recognises in `doc`, with its root. */
@@ -456,17 +455,16 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
       return true;
     }) as never);
 
-  /** What the content script asked, apart from the tone rules it fetches once per frame and the errors it reports. */
-  const asked = () => messages.filter((m) => m.type !== 'toneRules' && m.type !== 'reportError');
+  /** What the content script asked, apart from the tone checks of the user's text and the errors it reports. */
+  const asked = () => messages.filter((m) => m.type !== 'checkTone' && m.type !== 'reportError');
   const ACME = { id: 'acme', company: 'Acme', role: 'Designer', interviewAt: '2026-11-17T19:00:00.000Z' };
   const DRAFTS = [{ kind: 'thank-you', draft: { to: ['ana@acme.example'], subject: 'Thank you', body: 'Dear Ana,\n\nThank you.' } }];
 
   beforeEach(() => {
     fakeBrowser.reset();
-    resetTone();
     messages.length = 0;
     answer((m) => {
-      if (m.type === 'toneRules') return { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } };
+      if (m.type === 'checkTone') return { ok: true, findings: checkTone((m as unknown as { text: string }).text) };
       if (m.type === 'composeContext') return { ok: true, loggedAny: true, interviews: [], others: [ACME] };
       if (m.type === 'composeDraft') return { ok: true, interview: { ...ACME, matched: false, drafts: DRAFTS } };
       return { ok: true, interview: {} };
@@ -616,8 +614,9 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     second!.closest('.nn')!.remove();
     await frames();
     expect(asked().map((m) => m.type)).toEqual(['composeContext', 'composeDraft', 'composeContext', 'composeDraft']);
-    // Two composes, one fetch of the tone rules for the frame.
-    expect(messages.filter((m) => m.type === 'toneRules')).toHaveLength(1);
+    // Each compose's text went to the background for the tone check, and nothing else did.
+    expect(messages.filter((m) => m.type === 'checkTone').length).toBeGreaterThanOrEqual(2);
+    expect(messages.filter((m) => m.type === 'checkTone').every((m) => Object.keys(m).sort().join() === 'text,type')).toBe(true);
     expect(document.querySelector('followup-toast')).toBeNull();
   });
 
@@ -634,26 +633,40 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     await vi.waitFor(() => expect(buttonIn(shadow, 'Use calmer wording')).toBeDefined());
     click(buttonIn(shadow, 'Use calmer wording'));
     expect(body.firstElementChild!.textContent).toMatch(/^Hi Ana, I wanted to check in\.?$/);
-    expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(true);
+    // The background checks the new text: nothing pressing is left.
+    await vi.waitFor(() => expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(true));
   });
 
-  it('accepts only a well-formed rule table, and checks nothing until one arrives', async () => {
-    expect(isToneTable({ rules: TONE_RULES, why: TONE_WHY })).toBe(true);
-    for (const bad of [null, 'x', {}, { rules: TONE_RULES }, { rules: { urgency: [['asap']] }, why: {} }, { rules: { urgency: [['a', 1]] }, why: {} }, { rules: {}, why: { urgency: 2 } }])
-      expect(isToneTable(bad), JSON.stringify(bad)).toBe(false);
-
-    stop();
-    resetTone();
-    fakeBrowser.runtime.onMessage.removeAllListeners();
-    answer((m) => (m.type === 'toneRules' ? { ok: true, table: { rules: 'not a table' } } : { ok: true, loggedAny: false, interviews: [], others: [] }));
-    stop = watch(gmail, document);
+  it('shows nothing from a malformed answer, and keeps what it showed, where the words are, when the background stops answering', async () => {
     const root = document.querySelector('#dock .M9')!;
     const body = root.querySelector<HTMLElement>('[g_editable]')!;
+    const count = () => control(root).querySelector<HTMLElement>('.n')!;
     body.prepend(div('Please respond ASAP!!'));
     body.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await vi.waitFor(() => expect(messages.filter((m) => m.type === 'toneRules').length).toBeGreaterThanOrEqual(1));
-    await frames(); // past the typing pause (350 ms), so the check has run on the new text
-    expect(control(root).querySelector<HTMLElement>('.n')!.hidden).toBe(true);
+    await vi.waitFor(() => expect(count().hidden).toBe(false));
+    const shown = count().textContent;
+    // The background stops answering: the findings stay while their words are there, and go with them.
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    answer(() => {
+      throw new Error('gone');
+    });
+    body.prepend(div('Hello Ana,'));
+    body.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await frames();
+    await vi.waitFor(() => expect(messages.filter((m) => m.type === 'checkTone').length).toBeGreaterThanOrEqual(2));
+    await frames();
+    expect(count().textContent).toBe(shown);
+    body.querySelector('div:nth-child(2)')!.remove();
+    body.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await vi.waitFor(() => expect(count().hidden).toBe(true));
+    // A malformed answer shows nothing either.
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    answer((m) => (m.type === 'checkTone' ? { ok: true, findings: 'not a list' } : { ok: true }));
+    body.prepend(div('Please respond ASAP!!'));
+    body.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await frames();
+    await frames();
+    expect(count().hidden).toBe(true);
   });
 
   it('says so when the background cannot be reached, and when nothing is logged', async () => {

@@ -119,7 +119,7 @@ describe('senders', () => {
     expect(classifySender({ url: `${ORIGIN}src/popup/index.html` }, ID, ORIGIN)).toBe('foreign');
   });
 
-  it('content scripts may only ask for compose and mailbox things', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['composeContext', 'composeDraft', 'composePending', 'logFromEmail', 'mailboxWatch', 'recordEvent', 'repliesSeen', 'reportError', 'toneRules', 'undoEvent']);
+  it('content scripts may only ask for compose, tone and mailbox things', () => {
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['checkTone', 'composeContext', 'composeDraft', 'composePending', 'logFromEmail', 'mailboxWatch', 'recordEvent', 'repliesSeen', 'reportError', 'undoEvent']);
   });
 });

@@ -246,7 +246,7 @@ describe('checkTone with the sentence layer', () => {
       fc.property(fc.array(piece, { maxLength: 12 }).map((a) => a.join(' ')), (t) => wellFormed(t, checkTone(t))),
       { numRuns: 300 },
     );
-  });
+  }, 30_000); // 300 texts through wink-nlp: several seconds on a loaded 2-core machine
 
   it('every kind of the corpus brief maps onto a category with a reason', () => {
     for (const category of Object.values(TONE_KIND_CATEGORY)) expect(TONE_WHY[category]).toMatch(/^[A-Z][^.]*\.$/);

@@ -15,7 +15,11 @@
  * - a first-person sacrifice (guilt): I + a verb in the past + "my" / "for you" / "for this";
  * - certainty about the outcome (entitlement): "surely", "obviously", "I deserve", "I expect";
  * - praise next to a complaint (sarcasm): "love", "thanks for", "great" with silence, waiting, speed;
- * - softeners that make a request polite ("could you", "when you have a moment", "I understand").
+ * - softeners that make a request polite ("could you", "when you have a moment", "I understand");
+ * - persistence next to absence (impatience in a fragment): "still nothing", "nothing yet", "again no reply".
+ *
+ * `hasPressureCue` tells whether a sentence has any cue of pressure at all: a fragment with no verb
+ * and none of them ("on Monday, January 23.") is a piece of a longer sentence, never judged alone.
  */
 import type { Token } from './tokens';
 
@@ -51,6 +55,8 @@ const OUTCOME = new Set(['job', 'offer', 'position', 'role', 'post', 'decision',
 const FEELING = new Set(
   'anxious nervous worried worry stressed stress desperate desperately beg begging panic panicking scared afraid terrified sleep sleepless cry crying tears hopeless depressed devastated heartbroken suffer suffering struggle struggling pray praying hang anxiety'.split(' '),
 );
+const PERSIST = new Set(['still', 'yet', 'again', 'anymore', 'already', 'another', 'once']);
+const ABSENCE = new Set(['nothing', 'no', 'none', 'nobody', 'zero', 'silence', 'not', "n't", 'never', 'nada', 'crickets']);
 const PAST_TAGGED = /(?:ed|[^e]en|ght|ught)$/;
 
 const isWord = (t: Token) => t.pos !== 'PUNCT' && t.pos !== 'SYM' && /[\p{L}\p{N}]/u.test(t.text);
@@ -189,6 +195,9 @@ export function cues(tokens: Token[]): Set<string> {
   // Desperation: how I feel, said to them.
   if (lemma.some((l) => FEELING.has(l))) out.add('feeling');
 
+  // Impatience in a fragment: a word of persistence with a word of absence ("Still nothing.").
+  if (norm.some((w) => PERSIST.has(w)) && (norm.some((w) => ABSENCE.has(w)) || words.some((t) => t.negated))) out.add('persist+absence');
+
   // Politeness and form.
   const soft = has(SOFT_WORDS) || norm.includes('when') || (norm.includes('if') && !firstFuture);
   if (soft) out.add('soft');
@@ -206,6 +215,20 @@ export function cues(tokens: Token[]): Set<string> {
   if (words.some((t) => t.negated)) out.add('negated');
   out.add(n <= 3 ? 'len<=3' : n <= 8 ? 'len<=8' : n <= 20 ? 'len<=20' : 'len>20');
   return out;
+}
+
+/** Cues that are no evidence of pressure on their own: politeness, length, form. */
+const NEUTRAL_CUES = new Set(['soft', 'no-soft', 'len<=3', 'len<=8', 'len<=20', 'len>20', 'q+soft']);
+
+/**
+ * Whether a sentence could be pressing on its face: it has a verb (a clause says something to
+ * someone), or a cue of pressure. A verbless fragment with neither is a date, a name, a sign-off or
+ * a piece of a sentence the splitter cut, and the sentence layer leaves it alone.
+ */
+export function hasPressureCue(tokens: Token[]): boolean {
+  if (tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return true;
+  for (const c of cues(tokens)) if (!NEUTRAL_CUES.has(c)) return true;
+  return false;
 }
 
 /**

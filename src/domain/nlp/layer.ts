@@ -7,7 +7,7 @@
 import { format, parseISO, isValid } from 'date-fns';
 import { tag } from './tokens';
 import { sentenceSpans } from './sentences';
-import { features } from './features';
+import { features, hasPressureCue } from './features';
 import { classifier, type Classifier, type ToneModel } from './classifier';
 import type { ToneCategory } from '../tone-rules';
 import MODEL from './tone-model.json';
@@ -61,7 +61,9 @@ export function judgeSentence(sentence: string, c: Classifier = model()): Verdic
   if (!cache) caches.set(c, (cache = new Map()));
   const hit = cache.get(sentence);
   if (hit) return hit;
-  const p = c.probabilities(features(tag(sentence)));
+  const tokens = tag(sentence);
+  // A fragment with no verb and no cue of pressure is left alone whatever its words (see hasPressureCue).
+  const p = hasPressureCue(tokens) ? c.probabilities(features(tokens)) : [1, ...c.model.labels.slice(1).map(() => 0)];
   let best = 1;
   for (let j = 2; j < p.length; j++) if (p[j]! > p[best]!) best = j;
   const verdict: Verdict = { calm: p[0]!, category: c.model.labels[best] as ToneCategory, probability: p[best]! };
