@@ -236,9 +236,10 @@ export function hasPressureCue(tokens: Token[]): boolean {
  * tags with the function words kept as words ("you VERB", "VERB me", "if i"), and the four-letter
  * pieces of each content word (which carry misspellings and unseen inflections to words it knows).
  */
-export function features(tokens: Token[]): string[] {
+export function features(sentence: Token[]): string[] {
   const out: string[] = ['bias'];
-  for (const c of cues(tokens)) out.push(`g:${c}`);
+  for (const c of cues(sentence)) out.push(`g:${c}`);
+  const tokens = collapseNames(sentence);
   const words = tokens.filter(isWord);
   const norms = ['^', ...tokens.map((t) => (isWord(t) ? t.norm : t.text === '?' || t.text === '!' ? t.text : '')).filter(Boolean), '$'];
   for (const w of words) out.push(`w:${w.lemma}`);
@@ -254,3 +255,26 @@ export function features(tokens: Token[]): string[] {
 }
 
 const FUNCTION_TAGS = new Set(['PRON', 'AUX', 'ADP', 'SCONJ', 'PART', 'INTJ', 'DET']);
+
+const TITLE_WORD = /^\p{Lu}[\p{L}\p{N}'’&.-]*…?$/u;
+
+/**
+ * A run of two or more capitalised words inside a sentence (a company, a job title, a person's
+ * full name: "Global International Partners", "Senior Data Analyst", "Procter & Gamble", one a draft
+ * shortened with "…") becomes one NAME token. Such
+ * names are the interview's facts, not the writer's tone: their words (global, partners, senior)
+ * must never read as pressure, however a company or role happens to be called.
+ */
+function collapseNames(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    // Not the sentence's first word, which is capitalised anyway; "I" is no name.
+    while (j < tokens.length && j > 0 && tokens[j]!.norm !== 'i' && (TITLE_WORD.test(tokens[j]!.text) || (j > i && /^[&…]$/.test(tokens[j]!.text)))) j++;
+    if (j - i >= 2) {
+      out.push({ ...tokens[i]!, text: 'NAME', norm: 'name', lemma: 'name', pos: 'PROPN' });
+      i = j;
+    } else out.push(tokens[i++]!);
+  }
+  return out;
+}

@@ -35,6 +35,12 @@ export function sentenceSpans(text: string, mask = '\u0001'): Span[] {
         continue; // "3.5", "e.g.x", "?!" inside a token
       }
       if (c === '.' && j === i + 1 && ABBREV.test(text.slice(Math.max(start, i - 8), i + 1))) continue;
+      // "…" before a word in lower case leaves the sentence going ("the Senior Data Anal… role at Acme").
+      if (c === '…' && j === i + 1) {
+        let k = j;
+        while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
+        if (k < n && /\p{Ll}/u.test(text[k]!)) continue;
+      }
       push(start, j);
       start = j;
       i = j - 1;
