@@ -191,7 +191,8 @@ describe('F11: bounded history', () => {
     expect(pending(saved!)).toEqual(pending(full));
   });
 
-  it('F11 compaction never changes what fires, whatever the history (property)', () => {
+  // 300 random histories, each planned twice: seconds on a loaded machine.
+  it('F11 compaction never changes what fires, whatever the history (property)', { timeout: 30_000 }, () => {
     const at = fc.integer({ min: 0, max: 40 * 24 }).map((h) => new Date(Date.parse('2026-11-17T19:00:00.000Z') + h * 3_600_000).toISOString());
     const step = fc.constantFrom('thank-you' as const, 'status-inquiry' as const, 'move-on' as const, 'final-check-in' as const);
     const event: fc.Arbitrary<InterviewEvent> = fc.oneof(
