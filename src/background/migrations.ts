@@ -19,7 +19,7 @@
  * with the shortened old list, so it never needs room for two copies.
  */
 import { STORAGE_KEYS } from '../shared/protocol';
-import { interviewFromV0, normalizeV0Ids, SCHEMA_VERSION, settingsFromV0, type Obj, type V0Unreadable } from '../shared/v0-layout';
+import { migratedFromV0 as interviewFromV0, normalizeV0Ids, SCHEMA_VERSION, settingsFromV0, type Obj, type V0Unreadable } from '../shared/v0-layout';
 
 export { interviewFromV0, normalizeV0Ids, SCHEMA_VERSION, settingsFromV0, type V0Unreadable };
 

@@ -6,7 +6,8 @@
  * civil date + wall-clock time and a real instant goes through TZDate, memoised per zone:
  * the planner asks for the same few (day, time) pairs thousands of times.
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
+// TZDateMini: the zone-aware getters and setters without TZDate's string formatting, which nothing here uses.
+import { TZDateMini as TZDate, tzOffset } from '@date-fns/tz';
 import type { Settings } from './types';
 
 export const DAY_MS = 86_400_000;

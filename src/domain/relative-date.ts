@@ -2,7 +2,8 @@
  * Dates in natural words for the drafts ("today", "yesterday", "on Tuesday", "last Tuesday",
  * "on November 17"), computed in the user's zone with date-fns and @date-fns/tz.
  */
-import { TZDate } from '@date-fns/tz';
+// TZDateMini: the zone-aware getters and setters without TZDate's string formatting, which nothing here uses.
+import { TZDateMini as TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays, format, isValid, startOfWeek, type Day } from 'date-fns';
 
 export type RelativeDay = {

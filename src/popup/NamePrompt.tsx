@@ -27,15 +27,11 @@ export function NamePrompt({ send, profile, onSaved, onCancel }: Props) {
       return;
     }
     setSaving(true);
-    try {
-      const res = await send('saveProfile', { profile: { ...profile, name: name.trim() } });
-      if (res.ok) return onSaved();
-      setError(res.issues[0] ? issueText(res.issues[0]) : problemText({ code: 'saveFailed' }));
-    } catch {
-      setError(problemText({ code: 'saveFailed' }));
-    } finally {
-      setSaving(false);
-    }
+    // A failed send is "not saved", like a refusal without a field issue.
+    const res = await send('saveProfile', { profile: { ...profile, name: name.trim() } }).catch(() => undefined);
+    setSaving(false);
+    if (res?.ok) return onSaved();
+    setError(res?.issues[0] ? issueText(res.issues[0]) : problemText({ code: 'saveFailed' }));
     input.current?.focus();
   };
 

@@ -24,7 +24,8 @@ function contactV0(x: unknown): Contact | undefined {
 }
 
 /** v0 fields this migration understands; anything else is kept in the notes so nothing is lost. */
-const KNOWN_V0 = new Set([
+// Pure: only the migration's record (migratedFromV0) reads it, and pages leave it out.
+const KNOWN_V0 = /* @__PURE__ */ new Set([
   'id', 'company', 'position', 'role', 'date', 'interviewAt', 'durationMinutes', 'interviewer', 'interviewers', 'otherInterviewers',
   'decisionBy', 'decisionExpectedBy', 'invitedToCall', 'callCustomary', 'otherOffers', 'hasOtherOffers', 'topic', 'notes',
   'thankYouSentAt', 'inquirySentAt', 'repliedAt', 'newDecisionDate', 'outcome', 'outcomeAt', 'createdAt', 'updatedAt',
@@ -122,6 +123,16 @@ export function interviewFromV0(x: Obj, index: number): Obj {
   copy('createdAt', 'createdAt');
   copy('updatedAt', 'updatedAt');
 
+  return out;
+}
+
+/**
+ * The migration's record: as interviewFromV0, plus the v0 fields it has no place for, kept in its
+ * notes so nothing is lost. Only the background writes it; pages showing a record still waiting
+ * to move don't need the extra note, and leave its code out of their bundles.
+ */
+export function migratedFromV0(x: Obj, index: number): Obj {
+  const out = interviewFromV0(x, index);
   const extra = Object.fromEntries(Object.entries(x).filter(([k, val]) => !KNOWN_V0.has(k) && val !== undefined && val !== null && val !== ''));
   if (Object.keys(extra).length > 0) {
     const line = `From an older version of FollowUp: ${JSON.stringify(extra)}`;
