@@ -23,7 +23,7 @@ import { useFormDraft } from './useFormDraft';
 
 export { PAGE_SIZE } from './InterviewList';
 
-type FormView = { kind: 'form'; interview?: Interview; entries?: FormState; restoredAt?: string; fromEmail?: boolean; n: number };
+type FormView = { kind: 'form'; interview?: Interview; entries?: FormState; restoredAt?: string; fromEmail?: boolean | undefined; n: number };
 type View = { kind: 'list' } | FormView;
 
 type Props = {
@@ -122,7 +122,7 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
     }
     // Editing an interview deleted since: the entries stay, as a new one.
     const interview = kept.id ? state?.interviews.find((i) => i.id === kept.id) : undefined;
-    openForm({ entries: fromDraft(kept.fields), restoredAt: kept.at, ...(kept.fromEmail ? { fromEmail: true } : {}), ...(interview ? { interview } : {}) });
+    openForm({ entries: fromDraft(kept.fields), restoredAt: kept.at, fromEmail: kept.fromEmail, ...(interview ? { interview } : {}) });
   }, [loaded, drafts.found, state, openForm]);
 
   const closeForm = (form: FormState, changed: boolean, editing?: Interview): void => {
