@@ -4,6 +4,7 @@
  * a compose opened by "Write email" and sent records the step, with Undo; with Gmail's signature
  * in the compose, the email has exactly one sign-off (no name of ours above Gmail's signature).
  */
+import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { BROWSERS, clickOn, ExtensionSession, fixture } from './harness';
@@ -112,6 +113,7 @@ describe.each(BROWSERS)('drafts per interviewer and every send noticed, in %s', 
     expect(shown).not.toContain('Insert');
     if (name === 'chromium') {
       await exposeShadows(page.mainFrame());
+      mkdirSync('artifacts/shots', { recursive: true }); // a fresh clone has no artifacts/ yet
       await page.screenshot({ path: 'artifacts/shots/panel-contact-choice.png' });
     }
     await panelButton(root, 'Jordan Reyes');

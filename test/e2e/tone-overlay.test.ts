@@ -132,8 +132,17 @@ describe.each(BROWSERS)('the tone overlay in %s', (name) => {
       await frame.waitForFunction(() => (document.querySelector('followup-tone') as Shadowed).__shadow!.activeElement?.textContent === 'Replace', WAIT);
       await page.keyboard.press('ArrowRight');
       await frame.waitForFunction(() => (document.querySelector('followup-tone') as Shadowed).__shadow!.activeElement?.textContent === 'Replace', WAIT);
-      const replace = await frame.evaluateHandle(() => (document.querySelector('followup-tone') as Shadowed).__shadow!.querySelector('.c [data-k=r]'));
-      await clickOn(replace.asElement() as ElementHandle<Element>);
+      // The card is drawn again when an answer arrives: click the Replace on screen now (a handle to
+      // the one just replaced is detached, and a user would click the new one).
+      for (let attempt = 1; ; attempt++) {
+        const replace = await frame.evaluateHandle(() => (document.querySelector('followup-tone') as Shadowed).__shadow!.querySelector('.c [data-k=r]'));
+        try {
+          await clickOn(replace.asElement() as ElementHandle<Element>);
+          break;
+        } catch (error) {
+          if (attempt >= 5 || !/detached/i.test(String(error))) throw error;
+        }
+      }
       await root.frame.waitForFunction((r, sel) => !(r.querySelector(sel) as HTMLElement).innerText.includes("haven't heard"), WAIT, root, body);
       const text = await root.evaluate((r, sel) => (r.querySelector(sel) as HTMLElement).innerText, body);
       expect(text).toMatch(/Hello again\. Hi Ana, I wanted to check in/);
