@@ -10,20 +10,8 @@ import { issueText } from '../ui/problem-text';
 
 export type ContactRow = { key: number; name: string; email: string; title?: string };
 
-export type FormState = {
-  company: string;
-  role: string;
-  interviewAt: string;
-  contacts: ContactRow[];
-  decisionExpectedBy: string;
-  invitedToCall: boolean;
-  callCustomary: boolean;
-  hasOtherOffers: boolean;
-  topic: string;
-  notes: string;
-  /** Stated by the email the form was filled in from (issue 15); else the interview's own. */
-  durationMinutes?: number;
-};
+/** The inputs as typed: the kept draft's fields (src/shared/protocol.ts FormDraft), with each contact row keyed for the list. */
+export type FormState = Omit<FormDraft['fields'], 'contacts'> & { contacts: ContactRow[] };
 
 let rowKeys = 0;
 export const contactRow = (c?: Partial<Contact>): ContactRow => ({ key: ++rowKeys, name: c?.name ?? '', email: c?.email ?? '', ...(c?.title ? { title: c.title } : {}) });
