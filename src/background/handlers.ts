@@ -13,7 +13,7 @@ import { draftEmail } from '../domain/drafts';
 import { validateInterview, validateInterviewInput } from '../domain/model';
 import { callCard } from '../domain/call-card';
 import { isOffered, planFollowUps, snoozeChoices } from '../domain/plan';
-import { checkTone, TONE_RULES, TONE_WHY, type ToneContext } from '../domain/tone';
+import { checkTone, type ToneContext } from '../domain/tone';
 import type { Contact, Draft, DraftKind, FollowUpStep, Interview, InterviewEvent, StepKind } from '../domain/types';
 import { STORAGE_KEYS, type ComposeChoice, type ComposeInterview, type EventRequest, type FieldIssue, type Message, type MessageType, type Problem, type ResponseOf } from '../shared/protocol';
 import { classifySender, CONTENT_SCRIPT_MESSAGES, parseMessage, type SenderKind, type SenderLike } from '../shared/protocol-schema';
@@ -518,10 +518,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async diagnostics() {
       const about = deps.about?.() ?? { version: '', browser: '' };
       return { ok: true, ...about, ...(await guard.diagnostics()) };
-    },
-
-    async toneRules() {
-      return { ok: true, table: { rules: TONE_RULES, why: TONE_WHY } };
     },
 
     async checkTone({ text, interviewId }) {

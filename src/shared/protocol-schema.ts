@@ -109,7 +109,6 @@ const schemas: { [K in MessageType]: v.GenericSchema } = {
   }),
   composeDraft: message('composeDraft', { id: ID, contact: v.optional(CONTACT), signed: v.optional(v.boolean()) }),
   composePending: message('composePending', { recipients: RECIPIENTS, subject: v.pipe(v.string(), v.maxLength(1000)) }),
-  toneRules: message('toneRules'),
   checkTone: message('checkTone', { text: v.pipe(v.string(), v.maxLength(TONE_TEXT_LIMIT)), interviewId: v.optional(ID) }),
   reportError: message('reportError', {
     where: v.pipe(v.string(), v.minLength(1), v.maxLength(60)),

@@ -17,7 +17,7 @@ import type {
   Settings,
   StepKind,
 } from '../domain/types';
-import type { ToneFinding, ToneTable } from '../domain/tone';
+import type { ToneFinding } from '../domain/tone';
 import type { ValidationCode } from '../domain/model';
 import type { CallTip } from '../domain/call-card';
 import type { SnoozeChoice } from '../domain/plan';
@@ -165,11 +165,6 @@ export type Requests = {
     request: Record<never, never>;
     response: { ok: true; version: string; browser: string; errors: ContentError[]; skeleton?: ComposeSkeleton };
   };
-  /**
-   * The pressing-words rules as data. The content script compiles them with the small engine
-   * (toneChecker) instead of bundling the ~7 KB gzip table into every mail frame.
-   */
-  toneRules: { request: Record<never, never>; response: { ok: true; table: ToneTable } };
   /**
    * The full pressing-words check (phrase rules and the sentence layer, whose NLP model stays in
    * the background) of the text being written, at most TONE_TEXT_LIMIT characters. With

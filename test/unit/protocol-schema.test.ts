@@ -22,7 +22,6 @@ const VALID: { [K in MessageType]: { type: K } & Requests[K]['request'] } = {
   composeContext: { type: 'composeContext', recipients: ['dana@acme.example'] },
   composeDraft: { type: 'composeDraft', id: 'a', contact: 'dana@acme.example', signed: true },
   composePending: { type: 'composePending', recipients: ['dana@acme.example'], subject: 'Thank you' },
-  toneRules: { type: 'toneRules' },
   checkTone: { type: 'checkTone', text: 'Any news??', interviewId: 'a' },
   reportError: { type: 'reportError', where: 'insert', message: 'To not found', skeleton: 'div.M9' },
   diagnostics: { type: 'diagnostics' },
