@@ -16,7 +16,7 @@ import type { ComposeInterview, ResponseOf } from '../shared/protocol';
 import { send } from './client';
 import type { Compose, Problem } from './compose';
 import { kindName, T } from './strings';
-import { button, h } from './ui';
+import { button, h, patch } from './ui';
 
 /** Pressing phrases listed at most; the rest are counted (issue 16, F5: 5,000 findings took 8.6 s to render). */
 export const MAX_FINDINGS = 8;
@@ -166,7 +166,7 @@ export function openPanel(c: Compose, focus: boolean): Panel {
       );
       if (findings.length > MAX_FINDINGS) kids.push(h(doc, 'p', { class: 'm' }, T('moreWords', findings.length - MAX_FINDINGS)));
     }
-    el.replaceChildren(...kids);
+    patch(el, kids);
     if (focused) ([...el.querySelectorAll<HTMLElement>('[data-k]')].find((e) => e.dataset.k === focused) ?? el.querySelector('button'))?.focus();
   }
 

@@ -14,7 +14,7 @@ import type { Compose } from './compose';
 import { rangeOf, readText } from './editor';
 import { T } from './strings';
 import { locate } from './tone';
-import { button, h, shadowHost } from './ui';
+import { button, h, patch, shadowHost } from './ui';
 
 export type ToneMarks = { draw(): void; destroy(): void };
 
@@ -80,7 +80,7 @@ export function toneMarks(c: Compose): ToneMarks {
     } else open = -1;
     // Drawn again (typing, scrolling): focus stays on the card's button it was on.
     const focused = (shadow.activeElement as HTMLElement | null)?.dataset.k;
-    layer.replaceChildren(...kids);
+    patch(layer, kids);
     if (focused) shadow.querySelector<HTMLElement>(`[data-k=${focused}]`)?.focus();
     // On the page only while it shows something.
     if (!kids.length) host.remove();

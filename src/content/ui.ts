@@ -49,6 +49,21 @@ export function h(doc: Document, tag: string, attrs?: Record<string, string> | n
   return el;
 }
 
+/**
+ * Puts `kids` in `parent` in place: an old node equal to its new one stays. A redraw (a tone
+ * answer, a scroll) then never swaps a button out between the user's press and release, which
+ * both browsers answer by dropping the click.
+ */
+export function patch(parent: Element, kids: Node[]): void {
+  const old = [...parent.childNodes];
+  kids.forEach((k, i) => {
+    const o = old[i];
+    if (!o) parent.append(k);
+    else if (!o.isEqualNode(k)) o.replaceWith(k);
+  });
+  for (const o of old.slice(kids.length)) o.remove();
+}
+
 /** A button that runs `fn` when the user activates it (`detail` 0: with the keyboard). */
 export function button(doc: Document, label: string, fn: (e: MouseEvent) => void, attrs?: Record<string, string>): HTMLElement {
   const b = h(doc, 'button', { type: 'button', ...attrs }, label);

@@ -129,13 +129,16 @@ export function composeKit(session: () => ExtensionSession) {
 
   /** Waits until the panel's text matches `until`. */
   async function panelShows(root: ElementHandle<Element>, until: string | RegExp): Promise<string> {
+    // A timeout says what the panel showed instead, so a failure in CI can be read without a rerun.
     await root.frame.waitForFunction(
       (r, src, flags) => new RegExp(src, flags).test((r.querySelector('followup-control') as Shadowed | null)?.__shadow?.querySelector('.p')?.textContent ?? ''),
       WAIT,
       root,
       typeof until === 'string' ? until.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : until.source,
       typeof until === 'string' ? '' : until.flags,
-    );
+    ).catch(async (error: unknown) => {
+      throw new Error(`panel never showed ${String(until)}; it shows: ${JSON.stringify(await panelText(root).catch(() => '(gone)'))}`, { cause: error });
+    });
     return panelText(root);
   }
 

@@ -568,6 +568,36 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     expect(messages.at(-1)).toEqual({ type: 'undoEvent', id: 'acme', match: { type: 'sent', step: 'thank-you' } });
   });
 
+  it('keeps the panel\'s buttons in place when a tone answer redraws it, so a click pressed meanwhile is not lost', async () => {
+    // Both browsers drop a click whose button was swapped out between press and release; a tone
+    // answer arriving then (after each pause in typing) used to rebuild every button.
+    const root = document.querySelector<HTMLElement>('#dock .M9')!;
+    const body = root.querySelector<HTMLElement>('[g_editable]')!;
+    const shadow = control(root);
+    click(shadow.querySelector('button'));
+    await vi.waitFor(() => expect(buttonIn(shadow, 'Acme')).toBeDefined());
+    click(buttonIn(shadow, 'Acme'));
+    await vi.waitFor(() => expect(buttonIn(shadow, 'Insert')).toBeDefined());
+    const insert = buttonIn(shadow, 'Insert');
+    const checks = () => messages.filter((m) => m.type === 'checkTone').length;
+
+    const before = checks();
+    body.prepend(div('Thanks again for the office tour.'));
+    body.dispatchEvent(new Event('input', { bubbles: true }));
+    await frames();
+    expect(checks()).toBeGreaterThan(before);
+    expect(buttonIn(shadow, 'Insert')).toBe(insert);
+
+    // A pressing sentence adds its finding below; what was above it stays the same nodes.
+    const again = checks();
+    body.prepend(div('I have been waiting to hear back for weeks.'));
+    body.dispatchEvent(new Event('input', { bubbles: true }));
+    await frames();
+    expect(checks()).toBeGreaterThan(again);
+    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Pressing'));
+    expect(buttonIn(shadow, 'Insert')).toBe(insert);
+  });
+
   it('says plainly what it could not fill, with the text to copy, and keeps the user\'s words', async () => {
     const root = document.querySelector<HTMLElement>('#dock .M9')!;
     const body = root.querySelector<HTMLElement>('[g_editable]')!;

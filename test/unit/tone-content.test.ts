@@ -136,4 +136,22 @@ describe('the underline layer', () => {
     expect(card()).toBeNull();
     marks.destroy();
   });
+
+  it('keeps the card\'s Replace and the underlines in place when a redraw finds nothing moved (a click pressed meanwhile is kept)', () => {
+    const text = 'Tell me what was decided. Please respond ASAP!!';
+    body.textContent = text;
+    const marks = toneMarks(compose(checkTone(text)));
+    marks.draw();
+    press(layer().querySelector('.u')!);
+    const replace = layer().querySelector('.c [data-k=r]');
+    const underline = layer().querySelector('.u');
+    marks.draw();
+    expect(layer().querySelector('.c [data-k=r]')).toBe(replace);
+    expect(layer().querySelector('.u')).toBe(underline);
+    // Typing before the words moves the underlines: those are drawn anew.
+    body.textContent = `Hello there. ${text}`;
+    marks.draw();
+    expect(layer().querySelector('.u')).not.toBe(underline);
+    marks.destroy();
+  });
 });
