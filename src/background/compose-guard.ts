@@ -108,6 +108,13 @@ export class ComposeGuard {
     );
   }
 
+  /** True when `tab` was offered any draft of interview `id` (its page may then have it named in a tone check). */
+  async offered(tab: number | undefined, id: string): Promise<boolean> {
+    await this.chain;
+    const list = await this.read<unknown[]>(LEDGER_KEY, []);
+    return Array.isArray(list) && list.some((o) => isOffer(o) && o.tab === tab && o.id === id);
+  }
+
   /** True when `tab` was offered this step (for this contact) and has not marked it as sent yet. */
   async mayMarkSent(tab: number | undefined, id: string, kind: string, contact?: string): Promise<boolean> {
     await this.chain;

@@ -65,6 +65,8 @@ export const RATE_LIMITS = {
   recordEvent: [120, 500],
   /** What one tab's content script may ask that costs a write or a draft. */
   content: [20, 3_000],
+  /** Tone checks from one tab: one per pause in typing (350 ms) in each compose, with room for several composes. */
+  tone: [20, 250],
 } as const;
 
 function eventMatches(ev: InterviewEvent, match: EventRequest): boolean {
@@ -112,7 +114,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const nowIso = (): string => new Date(deps.now()).toISOString();
   const guard = new ComposeGuard(deps.session, deps.now);
   const limiter = (which: keyof typeof RATE_LIMITS) => new RateLimiter(RATE_LIMITS[which][0], RATE_LIMITS[which][1], deps.now);
-  const limits = { openCompose: limiter('openCompose'), recordEvent: limiter('recordEvent'), content: limiter('content') };
+  const limits = { openCompose: limiter('openCompose'), recordEvent: limiter('recordEvent'), content: limiter('content'), tone: limiter('tone') };
   /** A content script's request that writes or drafts: limited per tab. */
   const contentTooFast = (origin: Omit<SenderInfo, 'kind'> | undefined): boolean => !limits.content.take(`tab:${origin?.tab ?? 'none'}`);
 
@@ -520,9 +522,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true, ...about, ...(await guard.diagnostics()) };
     },
 
-    async checkTone({ text, interviewId }) {
+    async checkTone({ text, interviewId }, sender, origin) {
       let context: ToneContext | undefined;
-      if (interviewId !== undefined) {
+      if (sender === 'content' && !limits.tone.take(`tab:${origin?.tab ?? 'none'}`)) return TOO_FAST;
+      // A webmail page names only an interview it was offered: any other id is checked without facts.
+      if (interviewId !== undefined && (sender !== 'content' || (await guard.offered(origin?.tab, interviewId)))) {
         await store.open();
         const iv = store.interview(interviewId);
         if (iv) context = { company: iv.company, role: iv.role, contactName: iv.contacts[0]?.name, decisionDate: iv.decisionExpectedBy };

@@ -12,6 +12,7 @@ import { insertAtTop, readText, replaceText, setValue, snap } from './editor';
 import { openPanel, type Panel } from './panel';
 import { report } from './report';
 import { T } from './strings';
+import { toast } from './toast';
 import { askTone, locate } from './tone';
 import { toneMarks } from './tone-overlay';
 import { button, h, shadowHost } from './ui';
@@ -53,6 +54,8 @@ export type Compose = {
   insert(iv: ComposeInterview, kind: DraftKind, d: Draft, replaceSubject: boolean): Promise<Problem[]>;
   /** Replaces a finding's phrase in the editor with the calmer wording. */
   fix(f: ToneFinding): void;
+  /** The interview the panel is about: calmer wordings use its facts (checked again when it changes). */
+  about(id: string | undefined): void;
 };
 
 /** A compose that leaves the page within this long of a click on Send was sent. */
@@ -100,11 +103,12 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
   const alive = () => !!doc.defaultView && root.isConnected && root.contains(body);
 
   let asked = 0;
+  let interviewId: string | undefined;
   const check = (): void => {
     // The background checks (tone.ts); only the answer to the latest text is shown.
     const ask = ++asked;
     const now = text().text;
-    void askTone(now).then((answer) => {
+    void askTone(now, interviewId).then((answer) => {
       if (ask !== asked || detached) return;
       // No answer: what was shown stays where the words still are.
       const found = answer ?? c.findings.filter((f) => locate(now, f) >= 0);
@@ -241,9 +245,17 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
       return problems;
     },
 
+    about(id) {
+      if (id === interviewId) return;
+      interviewId = id;
+      if (c.findings.length) check();
+    },
+
     fix(f) {
       const map = text();
       const at = locate(map.text, f);
+      // Said, not only reported: the user clicked and expects the words to change.
+      let done = false;
       if (at >= 0) {
         const cur = { ...f, start: at, end: at + f.text.length };
         const a = map.text;
@@ -252,8 +264,10 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
         while (p < a.length && a[p] === b[p]) p++;
         let s = 0;
         while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-        if (!replaceText(body, map, p, a.length - s, b.slice(p, b.length - s))) report('calm-fix', undefined, root);
+        done = replaceText(body, map, p, a.length - s, b.slice(p, b.length - s));
+        if (!done) report('calm-fix', undefined, root);
       }
+      if (!done) toast(doc, T('fixFailed', f.text.length > 60 ? `${f.text.slice(0, 57)}…` : f.text));
       check();
     },
   };

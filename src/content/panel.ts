@@ -112,6 +112,7 @@ export function openPanel(c: Compose, focus: boolean): Panel {
     const focused = (c.shadow.activeElement as HTMLElement | null)?.dataset.k;
     const kids: Node[] = [h(doc, 'div', { class: 'hd' }, 'FollowUp', button(doc, '×', () => c.close(true), { class: 'x', 'aria-label': T('close'), 'data-k': 'x' }))];
     const iv = id ? full.get(id) : undefined;
+    c.about(iv?.id);
     const choices = ctx ? [...ctx.interviews, ...ctx.others] : [];
     const whom = iv ? people.get(iv.id) : undefined;
 

@@ -13,10 +13,10 @@ import { send } from './client';
 /** How long the background may take (a cold worker loads the NLP model first) before the answer is given up on. */
 const ANSWER_WAIT = 3000;
 
-/** The background's findings in `text`, or undefined when it did not answer well or in time. */
-export function askTone(text: string): Promise<ToneFinding[] | undefined> {
+/** The background's findings in `text` (calmer wordings with the facts of `interviewId`, the interview the panel is about), or undefined when it did not answer well or in time. */
+export function askTone(text: string, interviewId?: string): Promise<ToneFinding[] | undefined> {
   return Promise.race([
-    send('checkTone', { text }).then(
+    send('checkTone', interviewId ? { text, interviewId } : { text }).then(
       (r) => (r?.ok && Array.isArray(r.findings) ? r.findings : undefined),
       () => undefined,
     ),

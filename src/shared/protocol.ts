@@ -168,9 +168,10 @@ export type Requests = {
   /**
    * The full pressing-words check (phrase rules and the sentence layer, whose NLP model stays in
    * the background) of the text being written, at most TONE_TEXT_LIMIT characters. With
-   * `interviewId`, a sentence's calmer wording uses that interview's facts. Offsets index `text`.
+   * `interviewId`, a sentence's calmer wording uses that interview's facts (from a webmail page: an
+   * interview offered to its tab). Offsets index `text`. Limited per tab (RATE_LIMITS.tone).
    */
-  checkTone: { request: { text: string; interviewId?: string }; response: { ok: true; findings: ToneFinding[] } };
+  checkTone: { request: { text: string; interviewId?: string }; response: { ok: true; findings: ToneFinding[] } | Failure };
   /** Sets aside a corrupt record's warning once the user has seen it. */
   dismissCorrupt: { request: { key: string }; response: { ok: true } };
   /**

@@ -132,8 +132,8 @@ describe.each(BROWSERS)('the tone overlay in %s', (name) => {
       await frame.waitForFunction(() => (document.querySelector('followup-tone') as Shadowed).__shadow!.activeElement?.textContent === 'Replace', WAIT);
       await page.keyboard.press('ArrowRight');
       await frame.waitForFunction(() => (document.querySelector('followup-tone') as Shadowed).__shadow!.activeElement?.textContent === 'Replace', WAIT);
-      // The card is drawn again when an answer arrives: click the Replace on screen now (a handle to
-      // the one just replaced is detached, and a user would click the new one).
+      // The card is drawn again when an answer changes it: click the Replace on screen now (a handle
+      // to one just replaced is detached, and a user would click the new one).
       for (let attempt = 1; ; attempt++) {
         const replace = await frame.evaluateHandle(() => (document.querySelector('followup-tone') as Shadowed).__shadow!.querySelector('.c [data-k=r]'));
         try {
@@ -149,4 +149,21 @@ describe.each(BROWSERS)('the tone overlay in %s', (name) => {
       // Nothing pressing is left: the underline goes.
       await frame.waitForFunction(() => !document.querySelector('followup-tone'), WAIT);
     });
+
+  it('Gmail: once the panel is about an interview, a pushy sentence\'s calmer wording uses its facts (the interviewer\'s name)', async () => {
+    const saved = await session.send<{ ok: boolean }>({
+      type: 'saveInterview',
+      input: { company: 'Acme', role: 'Product Designer', interviewAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), contacts: [{ name: 'Dana Lee', email: 'dana.lee@acme.example' }] },
+    });
+    expect(saved.ok).toBe(true);
+    const page = await kit.open(SITES[0]!.url);
+    const root = await kit.compose(page.mainFrame(), SITES[0]!.root);
+    // Judged by the sentence layer (no listed phrase), whose calmer wordings take the interview's facts.
+    await kit.typeAt(root, SITES[0]!.body, 'Is anyone actually reading my emails?');
+    await kit.openPanel(root, /Which interview/);
+    await kit.panelShows(root, /Calmer: .*I understand timelines can shift\./);
+    expect(await kit.panelText(root)).not.toContain('Dana');
+    await kit.choose(root, 'Acme — Product Designer');
+    expect(await kit.panelShows(root, /Calmer: .*I understand timelines can shift, Dana\./)).toContain('Product Designer role at Acme');
+  });
 });

@@ -155,6 +155,28 @@ describe('F1: least privilege for the webmail page', () => {
     expect(ledger).toHaveLength(LEDGER_LIMIT);
   });
 
+  it('F1: tone checks are limited per tab, and use an interview\'s facts only for one offered to that tab', async () => {
+    const id = await saved();
+    const text = 'Is anyone actually reading my emails?';
+    const calmer = async (sender: unknown, interviewId?: string) => (await send({ type: 'checkTone', text, ...(interviewId ? { interviewId } : {}) }, sender)).findings[0].suggestion as string;
+    // Not offered to tab 3 yet: the page's id gives no facts.
+    expect(await calmer(tab(3), id)).not.toContain('Dana');
+    expect(await calmer(page, id)).toContain('Dana');
+    await send({ type: 'composeContext', recipients: ['dana.lee@acme.example'] }, tab(3));
+    expect(await calmer(tab(3), id)).toContain('Dana');
+    expect(await calmer(tab(4), id)).not.toContain('Dana');
+
+    clock.advance(60_000);
+    const burst = await Promise.all(Array.from({ length: 100 }, () => send({ type: 'checkTone', text: 'Hello' }, tab(8))));
+    expect(burst.filter((a) => a.ok)).toHaveLength(RATE_LIMITS.tone[0]);
+    expect(burst.find((a) => !a.ok)).toEqual({ ok: false, error: { code: 'tooFast' } });
+    // Another tab, and the extension's own pages, are not held up by it.
+    expect(await send({ type: 'checkTone', text: 'Hello' }, tab(9))).toMatchObject({ ok: true });
+    expect(await send({ type: 'checkTone', text: 'Hello' })).toMatchObject({ ok: true });
+    clock.advance(RATE_LIMITS.tone[1]);
+    expect(await send({ type: 'checkTone', text: 'Hello' }, tab(8))).toMatchObject({ ok: true });
+  });
+
   it('F1: content-script errors are kept, few and without addresses, for diagnostics; only pages read them', async () => {
     for (let i = 0; i < 30; i++) await send({ type: 'reportError', where: 'fill-to', message: `failed for ana@acme.example (${i})`, skeleton: 'div.M9\n  span[aria-label="Ana ana@acme.example"]' }, tab(3 + i));
     const d = await send({ type: 'diagnostics' });

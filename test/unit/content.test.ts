@@ -587,6 +587,8 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     await frames();
     expect(checks()).toBeGreaterThan(before);
     expect(buttonIn(shadow, 'Insert')).toBe(insert);
+    // The check names the interview the panel is about, for calmer wordings with its facts.
+    expect(messages.filter((m) => m.type === 'checkTone').at(-1)).toMatchObject({ interviewId: 'acme' });
 
     // A pressing sentence adds its finding below; what was above it stays the same nodes.
     const again = checks();
@@ -644,9 +646,10 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     second!.closest('.nn')!.remove();
     await frames();
     expect(asked().map((m) => m.type)).toEqual(['composeContext', 'composeDraft', 'composeContext', 'composeDraft']);
-    // Each compose's text went to the background for the tone check, and nothing else did.
+    // Each compose's text went to the background for the tone check, and nothing else did (but
+    // the id of the interview chosen in its panel, for calmer wordings with its facts).
     expect(messages.filter((m) => m.type === 'checkTone').length).toBeGreaterThanOrEqual(2);
-    expect(messages.filter((m) => m.type === 'checkTone').every((m) => Object.keys(m).sort().join() === 'text,type')).toBe(true);
+    for (const m of messages.filter((x) => x.type === 'checkTone')) expect(m).toEqual({ type: 'checkTone', text: expect.any(String), ...(m.interviewId ? { interviewId: 'acme' } : {}) });
     expect(document.querySelector('followup-toast')).toBeNull();
   });
 
@@ -665,6 +668,23 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     expect(body.firstElementChild!.textContent).toMatch(/^Hi Ana, I wanted to check in\.?$/);
     // The background checks the new text: nothing pressing is left.
     await vi.waitFor(() => expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(true));
+  });
+
+  it('says so when it cannot change the words (they are gone by the time of the click), and writes nothing', async () => {
+    const root = document.querySelector('#dock .M9')!;
+    const body = root.querySelector<HTMLElement>('[g_editable]')!;
+    body.prepend(div("Hi Ana, I still haven't heard back from you."));
+    body.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    const shadow = control(root);
+    await vi.waitFor(() => expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(false));
+    click(shadow.querySelector('button'));
+    await vi.waitFor(() => expect(buttonIn(shadow, 'Use calmer wording')).toBeDefined());
+    // The user rewrote the sentence; the tone answer for it has not come yet.
+    body.firstElementChild!.textContent = 'Hi Ana, thank you again.';
+    click(buttonIn(shadow, 'Use calmer wording'));
+    expect(body.firstElementChild!.textContent).toBe('Hi Ana, thank you again.');
+    const toast = document.querySelector('followup-toast');
+    expect(toast && shadowOf(toast)!.textContent).toMatch(/could not change “I still haven't heard back from you\.?” here .*Edit those words yourself/);
   });
 
   it('shows nothing from a malformed answer, and keeps what it showed, where the words are, when the background stops answering', async () => {
