@@ -26,12 +26,17 @@ const EMAIL_TEXT_LIMIT = 20_000;
 
 const attr = (el: Element | null | undefined, name: string): string => el?.getAttribute(name) ?? '';
 
-/** The person an element names: `email`/`data-hovercard-id`/`title` attribute or text, and `name` or text. */
+/** The person an element names: `email`/`data-hovercard-id`/`title`/`aria-label` attribute or text, and `name` or text ("Name <address>" gives Name). */
 function person(el: Element): { name: string; email: string } {
-  const email = emailsIn(`${attr(el, 'email')} ${attr(el, 'data-hovercard-id')} ${attr(el, 'title')} ${el.textContent}`)[0] ?? '';
-  const name = (attr(el, 'name') || el.textContent || '').trim();
+  const email = emailsIn(`${attr(el, 'email')} ${attr(el, 'data-hovercard-id')} ${attr(el, 'title')} ${attr(el, 'aria-label')} ${el.textContent}`)[0] ?? '';
+  const name = (attr(el, 'name') || el.textContent || '').replace(/<[^>]*>/g, '').trim();
   return { name: name.includes('@') ? '' : name, email };
 }
+
+/** What an element shows as a time: its `title` (the full date, where the list shows "10:42 AM"), `datetime` or text. */
+const shownTime = (el: Element): string => (attr(el, 'title') || attr(el, 'datetime') || el.textContent || '').trim();
+/** A full date: a year and a time of day, in any language's order ("Tue 12/1/2026 10:42 AM", "Di 01.12.2026 10:42"). */
+const dated = (t: string): boolean => /\d{4}/.test(t) && /\d:\d\d/.test(t);
 
 /** The schema.org Event microdata calendar invitations carry, as "itemprop:value" lines (.ics text in the body the background finds itself). */
 const invitation = (msg: HTMLElement): string =>
@@ -47,25 +52,42 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
   let timer: ReturnType<typeof setTimeout> | undefined;
   const win = doc.defaultView;
 
-  // Lengths are capped by the background, which keeps the first part of anything longer.
-  const subjectOf = (item: Element, site: MailboxSite): string => (item.querySelector(site.subject) ?? doc.querySelector(site.heading))?.textContent?.trim() ?? '';
+  // Lengths are capped by the background, which keeps the first part of anything longer. A row
+  // has its own subject (or none: never the open message's); an open message, the page's heading.
+  const subjectOf = (item: Element, site: MailboxSite): string => {
+    const el = item.matches(site.items) ? item.querySelector(site.subject) : doc.querySelector(site.heading);
+    return (attr(el, 'title') || el?.textContent || '').trim();
+  };
 
   const read = (item: Element, site: MailboxSite): SeenMessage | undefined => {
     const from = [...item.querySelectorAll(site.from)].pop();
-    const timeEl = item.querySelector(site.time);
+    const time = [...item.querySelectorAll(site.time)].map(shownTime).filter(dated).pop();
     const address = from && person(from).email;
-    if (!address || !timeEl) return undefined;
-    const m: SeenMessage = { from: address, time: (attr(timeEl, 'title') || attr(timeEl, 'datetime') || timeEl.textContent || '').trim(), subject: '' };
-    const id = attr(item, site.id);
+    if (!address || !time) return undefined;
+    const m: SeenMessage = { from: address, time, subject: '' };
+    const id = site.id && attr(item, site.id);
     if (id) m.messageId = id;
     return m;
   };
 
+  /** The open messages (see MailboxSite.climb). */
+  const messages = (site: MailboxSite): HTMLElement[] => {
+    const marks = [...doc.querySelectorAll<HTMLElement>(site.open)];
+    if (!site.climb) return marks;
+    return marks.map((m) => {
+      let msg = m;
+      for (let up = msg.parentElement; up && up.querySelectorAll(site.open).length === 1 && !up.querySelector(site.items) && up !== doc.body; up = up.parentElement) msg = up;
+      return msg;
+    });
+  };
+
   const facts = (msg: HTMLElement, site: MailboxSite): EmailFacts => {
     const from = [...msg.querySelectorAll(site.from)].pop();
+    // Several selectors may name the same person (a well and the persona in it): once each.
+    const to = new Map([...msg.querySelectorAll(site.to)].map(person).filter((p) => p.email).map((p) => [p.email, p]));
     return {
       from: from ? person(from) : { name: '', email: '' },
-      to: [...msg.querySelectorAll(site.to)].map(person).slice(0, 100),
+      to: [...to.values()].slice(0, 100),
       subject: subjectOf(msg, site),
       text: ((msg.querySelector<HTMLElement>(site.text) ?? msg).innerText || '').slice(0, EMAIL_TEXT_LIMIT),
       ics: invitation(msg),
@@ -78,7 +100,7 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
   };
 
   const mount = (msg: HTMLElement, site: MailboxSite): void => {
-    const spot = msg.querySelector(site.spot);
+    const spot = msg.matches(site.spot) ? msg : msg.querySelector(site.spot);
     if (mounted.has(msg) || !spot) return;
     mounted.add(msg);
     const [host, root] = shadowHost(doc, 'followup-log');
@@ -91,11 +113,15 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
     if (!connected()) return stop();
     if (!site) return;
     // Observing a node again only renews the same options: no bookkeeping needed.
-    for (const list of doc.querySelectorAll(site.lists)) observer.observe(list, { childList: true });
-    for (const msg of doc.querySelectorAll<HTMLElement>(site.open)) mount(msg, site);
+    const observe = (el: Node | null) => el && observer.observe(el, { childList: true });
+    doc.querySelectorAll(site.lists).forEach(observe);
+    const open = messages(site);
+    for (const msg of open) mount(msg, site);
     if (!want) return;
     const batch: SeenMessage[] = [];
-    for (const item of doc.querySelectorAll(site.items)) {
+    const rows = [...doc.querySelectorAll(site.items)];
+    for (const row of rows) observe(row.parentNode);
+    for (const item of [...rows, ...open]) {
       const m = read(item, site);
       if (!m || !(want.addresses.has(m.from) || want.domains.has(m.from.split('@')[1]!))) continue;
       const key = `${m.messageId}|${m.from}|${m.time}`;

@@ -201,19 +201,24 @@ export type Requests = {
 export type MailboxSite = {
   /** Containers whose children come and go as the list or the conversation changes: childList-observed. */
   lists: string;
-  /** Message list rows and open messages. */
+  /** Message list rows (their parents are childList-observed too: a virtualised list nests them). */
   items: string;
-  /** Open messages: where "Log this interview" goes. */
+  /**
+   * Open messages: where "Log this interview" goes. With `climb`, an element inside each open
+   * message instead (its date heading): the message is its largest ancestor holding no other such
+   * element and no list row, which needs no localised label or build-hashed class.
+   */
   open: string;
-  /** In an item, the sender (the last match: a thread row lists its latest sender last); address in `email`, `title` or text. */
+  climb?: boolean;
+  /** In an item, the sender (the last match: a thread row lists its latest sender last); address in `email`, `title`, `aria-label` or text. */
   from: string;
-  /** In an item, its time: `title`, `datetime` or text. */
+  /** In an item, its time: the last match whose `title`, `datetime` or text reads as a date with a year and a time of day. */
   time: string;
   /** In a list row, its subject. */
   subject: string;
   /** The open conversation's subject heading (one per page). */
   heading: string;
-  /** The attribute holding the site's message id, where the markup has one. */
+  /** The attribute holding the site's message id, where the markup has one ('' where it has none). */
   id: string;
   /** In an open message: its recipients, its visible text, where the control goes. */
   to: string;

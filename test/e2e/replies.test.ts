@@ -59,6 +59,7 @@ function outlookPage(): string {
     LEE_SHORT: lee.short,
     INVITE_TITLE: invite.title,
     INVITE_SHORT: invite.short,
+    EARLIER_TITLE: shown(now - 2 * 24 * HOUR, 'outlook').title,
     INVITE_START: new Date(start).toISOString(),
     INVITE_END: new Date(start + 30 * 60_000).toISOString(),
   };
@@ -100,7 +101,8 @@ describe.each(BROWSERS)('replies and log-from-email in %s', (name) => {
   async function logThis(page: Page): Promise<void> {
     await waitInPage(page, () => !!document.querySelector('followup-log'), { what: 'the Log this interview control' });
     await exposeShadows(page.mainFrame());
-    const b = await page.evaluateHandle(() => (document.querySelector('followup-log') as Shadowed).__shadow!.querySelector('button'));
+    // The latest message's (an open conversation has one per message).
+    const b = await page.evaluateHandle(() => ([...document.querySelectorAll('followup-log')].pop() as Shadowed).__shadow!.querySelector('button'));
     await clickOn(b.asElement() as ElementHandle<Element>);
   }
 

@@ -12,6 +12,7 @@ import { GMAIL_MAILBOX } from '../../src/content/sites/gmail';
 import { OUTLOOK_MAILBOX } from '../../src/content/sites/outlook';
 import type { MailboxSite } from '../../src/shared/protocol';
 import { load } from './content-dom';
+import { press, shadowOf } from '../../src/content/ui';
 
 type Asked = { type: string; [k: string]: unknown };
 const messages: Asked[] = [];
@@ -38,6 +39,13 @@ function fill(html: string): void {
   for (const el of document.querySelectorAll('[title*="{{"], [content*="{{"]')) {
     for (const a of ['title', 'content']) if (el.getAttribute(a)?.includes('{{')) el.setAttribute(a, a === 'content' ? '2026-12-03T19:00:00Z' : `Tue, Dec 1, 2026, 10:${minute++} AM`);
   }
+  // Times shown as text (Outlook's date heading): the full date; short times in the list: the time alone.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (/\{\{\w+_TITLE\}\}/.test(n.nodeValue!)) n.nodeValue = `Tue 12/1/2026 11:${minute++} AM`;
+    else if (n.nodeValue!.includes('{{')) n.nodeValue = n.nodeValue!.replace(/\{\{\w+\}\}/g, '10:42 AM');
+  }
+  for (const el of document.querySelectorAll('[aria-label*="{{"]')) el.setAttribute('aria-label', el.getAttribute('aria-label')!.replace(/\{\{\w+\}\}/g, '10:42 AM'));
 }
 
 beforeEach(() => {
@@ -133,10 +141,53 @@ describe('Outlook', () => {
     fill('outlook-mailbox.html');
   });
 
-  it('reports the watched sender of a list row, and puts the control on the open message', async () => {
+  it('reports the watched sender of a list row (its own subject, no conversation id), and puts a control on each open message', async () => {
     stop = watchMailbox('outlook', document);
     await settle();
     expect(seen()).toEqual([{ from: 'lee.chen@globex.example', time: 'Tue, Dec 1, 2026, 10:42 AM', subject: 'Re: Data Analyst interview' }]);
-    expect(document.querySelector('[data-app-section="From"] followup-log')).not.toBeNull();
+    // One control per message of the conversation, beside its date heading, none in the list.
+    const controls = [...document.querySelectorAll('followup-log')];
+    expect(controls).toHaveLength(2);
+    for (const c of controls) expect(c.parentElement!.querySelector(':scope > [data-testid="SentReceivedSavedTime"]') ?? c.parentElement!.closest('[aria-label="Email message"]')).not.toBeNull();
+    expect(document.querySelector('#MailList followup-log')).toBeNull();
+  });
+
+  it('reads the open conversation message by message: each one\'s own date, the subject heading (not the date heading)', async () => {
+    watchList = { on: true, addresses: ['recruiting@initech.example'], domains: [] };
+    stop = watchMailbox('outlook', document);
+    await settle();
+    expect(seen()).toEqual([
+      { from: 'recruiting@initech.example', time: 'Tue, Dec 1, 2026, 10:43 AM', subject: 'Invitation: Data Engineer interview' },
+      { from: 'recruiting@initech.example', time: 'Tue 12/1/2026 11:44 AM', subject: 'Invitation: Data Engineer interview' },
+      { from: 'recruiting@initech.example', time: 'Tue 12/1/2026 11:45 AM', subject: 'Invitation: Data Engineer interview' },
+    ]);
+  });
+
+  it('a row that appears inside the list\'s nested group is seen (the rows\' parent is observed, childList only)', async () => {
+    stop = watchMailbox('outlook', document);
+    await settle();
+    const row = document.getElementById('row-lee')!.cloneNode(true) as HTMLElement;
+    row.querySelector('[title^="Tue"]')!.setAttribute('title', 'Tue 12/1/2026 11:05 AM');
+    document.getElementById('row-lee')!.parentElement!.prepend(row);
+    await settle();
+    expect(seen().map((m) => m.time)).toEqual(['Tue, Dec 1, 2026, 10:42 AM', 'Tue 12/1/2026 11:05 AM']);
+  });
+
+  it('"Log this interview" sends that message\'s sender, recipients (once each), subject and body', async () => {
+    stop = watchMailbox('outlook', document);
+    await settle();
+    const last = [...document.querySelectorAll('followup-log')].pop()!;
+    press(shadowOf(last)!.querySelector('button')!);
+    await settle();
+    const email = messages.find((m) => m.type === 'logFromEmail')!.email as { from: unknown; to: unknown; subject: string; text: string; ics: string };
+    expect(email.from).toEqual({ name: 'Initech Recruiting', email: 'recruiting@initech.example' });
+    expect(email.to).toEqual([
+      { name: 'Alex Morgan', email: 'alex.morgan@outlook.com' },
+      { name: 'Bill Lumbergh', email: 'bill.lumbergh@initech.example' },
+    ]);
+    expect(email.subject).toBe('Invitation: Data Engineer interview');
+    expect(email.text).toContain('You have been invited to: Data Engineer interview');
+    expect(email.text).not.toContain('could you share times');
+    expect(email.ics).toContain('startDate:2026-12-03T19:00:00Z');
   });
 });

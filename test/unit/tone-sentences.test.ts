@@ -272,9 +272,13 @@ describe('the checkTone message', () => {
   };
   const content = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 3 } };
 
-  it('answers a content script with the full check, using the interview’s facts', async () => {
+  it('answers a content script with the full check, using the facts of an interview offered to its tab', async () => {
     const send = await boot();
     const text = 'Hi Dana,\n\nTell me what was decided.';
+    // Not yet offered to this tab: no facts.
+    expect(await send({ type: 'checkTone', text, interviewId: 'acme' }, content)).toEqual({ ok: true, findings: checkTone(text) });
+    // The panel in this tab is offered Acme (its compose names Dana): the facts are used from then on.
+    await send({ type: 'composeDraft', id: 'acme' }, content);
     const r = await send({ type: 'checkTone', text, interviewId: 'acme' }, content);
     expect(r.ok).toBe(true);
     expect(r.findings).toEqual(checkTone(text, { company: 'Acme', role: 'Product Designer', contactName: 'Dana Lee', decisionDate: '2026-11-20' }));

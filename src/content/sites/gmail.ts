@@ -129,8 +129,8 @@ export const GMAIL_MAILBOX: MailboxSite = {
    * message container: gmail.js api.dom.inbox_content `div[role=main]`; research/webmail.md's
    * unattributed code-search hints `div[role=main] table.F > tbody`, `.nH.if` (gmail.js check.is_thread). */
   lists: 'div[role=main] table.F > tbody, div[role=main] .nH.if, div[role=main] [role=list]',
-  /** List rows `tr.zA` and open messages `div.adn` (unattributed code-search hints, many extensions agree). */
-  items: 'tr.zA, div.adn',
+  /** List rows `tr.zA`; open messages are `open` (unattributed code-search hints, many extensions agree). */
+  items: 'tr.zA',
   open: 'div.adn',
   /** Rows: the senders `.yW span[email]` (InboxSDK get-updated-contact reads `[email]` spans with `name`); open
    * message: `.gD[email]` (code-search hints). The address is the `email` attribute. */

@@ -74,27 +74,43 @@ export const outlook: ComposeAdapter = {
  * Outlook's message list and reading pane, for noticing replies and "Log this interview"
  * (issue 15; src/content/mailbox.ts). Read: the sender's address, the time as shown and the
  * subject; the recipients and visible text of an open message only when the user logs it.
+ *
+ * The selectors come from public code that read the real DOM (each source quoted in
+ * docs/research/outlook-mailbox-dom.md). "monet" is sgnoohc/monet gmailify/CLAUDE.md ("Nothing here is
+ * guessed; both sides were read from saved pages"), with its complete list of the real
+ * data-app-section values (no From, Time, To or ItemContainer among them in conversation view).
+ * Language-independent hooks come first; localised labels ("From:", "Message body") are fallbacks.
  */
 export const OUTLOOK_MAILBOX: MailboxSite = {
-  /** The list box and the reading pane (CH3COOOH/OutlookSendingSafety #ReadingPaneContainerId). */
-  lists: '[role=listbox], #ReadingPaneContainerId, #ReadingPaneContainerId [role=main]',
-  /** List rows `[role=option][data-convid]` (code-search hints, research/webmail.md) and the reading pane's
-   * messages `[data-app-section="ItemContainer"]` (code-search hints beside MessageContainer). */
-  items: '[role=option][data-convid], #ReadingPaneContainerId [data-app-section="ItemContainer"]',
-  open: '#ReadingPaneContainerId [data-app-section="ItemContainer"]',
-  /** Persona spans title their address (as in the To wells above: `[title*="@"]`). The reading pane's From/Time/To
-   * sections are NOT from public code: modelled on OWA's data-app-section naming (Briskine's Form_Content), unverified. */
-  from: '[data-app-section="From"] [title*="@"], [role=option] [title*="@"]',
-  /** The time element's title holds the full date ("Tue 12/1/2026 10:42 AM"; code-search hints `time`). */
-  time: 'time, [data-app-section="Time"] [title]',
-  /** Rows: `[data-testid="subjectLine"]` (code-search hints). */
-  subject: '[data-testid="subjectLine"]',
-  /** The reading pane's subject heading. */
-  heading: '#ReadingPaneContainerId [role=heading]',
-  /** No public code reads an OWA message id from the DOM: this attribute is a guess; without it sender and time name the message. */
-  id: 'data-itemid',
-  to: '[data-app-section="To"] [title*="@"], [data-app-section="Cc"] [title*="@"]',
-  /** The message body (research/webmail.md: YodaSpow `[aria-label="Message body"]`). */
-  text: '[aria-label="Message body"]',
-  spot: '[data-app-section="From"]',
+  /** The list (mailvelope outlookIntegration.js `#MailList`; monet `[data-app-section="MessageList"]`;
+   * daijoubu/inav-claude `[role="listbox"] [role="option"]`) and the reading pane (Hunter-Hadi/ext,
+   * auslong427/Outlook-Copy `#ReadingPaneContainerId`; mailvelope's mock `#ConversationReadingPaneContainer`). */
+  lists: '#MailList, [data-app-section="MessageList"], [role=listbox], #ReadingPaneContainerId, #ConversationReadingPaneContainer',
+  /** Rows: monet "message row | div[role="option"][data-convid]"; Osso/outlook-web list.rs `[data-convid]`. */
+  items: '[role=option][data-convid]',
+  /** Each open message's date heading (monet: `[data-testid="SentReceivedSavedTime"]`, also Hunter-Hadi/ext,
+   * Harry-Waterman/def-acc-logiq): climbed from to the message, in conversation and single-message views alike. */
+  open: '[data-testid="SentReceivedSavedTime"]',
+  climb: true,
+  /** Rows: the sender span titled with the address (Osso list.rs "span with email in title attribute";
+   * Hunter-Hadi/ext `span[title*="@"]`). Open message: `[id$="_FROM"]` (Brainstead; monet shows the sibling
+   * `_DATETIME` id), `[aria-label^="From:"]` (mailvelope's mock `aria-label="From: sender@example.com"`). */
+  from: '[role=option] [title*="@"], [id$="_FROM"], [aria-label^="From:"]',
+  /** Rows: a span whose title is the full date (two sources: "the date span carries the full date in title");
+   * open message: the date heading, or its `_DATETIME` id (monet). Only a title reading as a date is taken. */
+  time: '[role=option] [title]:not([title*="@"]), [data-testid="SentReceivedSavedTime"], [id$="_DATETIME"]',
+  /** Rows: the subject span (Osso list.rs `.TtcXM`, its title read), or a subjectLine test id (unverified, both spellings seen). */
+  subject: '.TtcXM, [data-testid="subjectline" i]',
+  /** The reading pane's subject: the level-2 heading (Hunter-Hadi/ext; the date is a level-3 heading, monet). */
+  heading: '#ReadingPaneContainerId [role=heading][aria-level="2"], #ConversationReadingPaneContainer [role=heading][aria-level="2"]',
+  /** No message id in the DOM: data-convid names the conversation (mailvelope: "NOT a Microsoft Graph message
+   * ID"), which a later reply shares; sender and time name the message. */
+  id: '',
+  /** The recipient well (Hunter-Hadi/ext and mailvelope's mock `[data-testid="RecipientWell"]`), its personas
+   * (`span[data-lpc-hover-target-id]`), or To/Cc labels (Brainstead, def-acc-logiq). */
+  to: '[data-testid="RecipientWell"] [title*="@"], [data-testid="RecipientWell"] [data-lpc-hover-target-id], [aria-label^="To:"], [aria-label^="Cc:"]',
+  /** The body: `[id^="UniqueMessageBody"]` (mailvelope), `[aria-label="Message body"]` (localised). */
+  text: '[id^="UniqueMessageBody"], [aria-label="Message body"]',
+  /** Beside the date heading: its parent. */
+  spot: ':has(> [data-testid="SentReceivedSavedTime"])',
 };
