@@ -9,7 +9,7 @@
 import type { Day } from 'date-fns';
 import { workWeekStart } from '../domain/calendar';
 import { contactForRecipients, contactKey, contactMatches, findContact } from '../domain/contacts';
-import { draftEmail } from '../domain/drafts';
+import { draftEmail, signOffLines } from '../domain/drafts';
 import { validateInterview, validateInterviewInput } from '../domain/model';
 import { callCard } from '../domain/call-card';
 import { isOffered, planFollowUps, snoozeChoices } from '../domain/plan';
@@ -508,7 +508,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!found || !iv) return { ok: true };
       // The tab may now mark this step (for this interviewer) as sent, as if the panel had offered it.
       if (sender === 'content') await guard.offer(origin?.tab, found.id, [found.contact ? { kind: found.kind, contact: found.contact } : { kind: found.kind }]);
-      return { ok: true, pending: { id: found.id, kind: found.kind, company: iv.company, ...(found.contact ? { contact: found.contact } : {}) } };
+      const tail = signOffLines(store.profile());
+      return { ok: true, pending: { id: found.id, kind: found.kind, company: iv.company, ...(found.contact ? { contact: found.contact } : {}), ...(tail.length ? { tail } : {}) } };
     },
 
     async reportError({ where, message, skeleton }, sender, origin) {

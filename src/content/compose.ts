@@ -84,6 +84,11 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
   let inserted: Inserted | undefined;
   /** At Send with no draft of ours in it: is this a compose "Write email" opened? (asked once per Send). */
   let pending: Promise<ResponseOf<'composePending'> | void> | undefined;
+  /** The same question asked when the compose opened with a subject and text (see remount). */
+  let early: typeof pending;
+  /** The sign-off lines of a "Write email" draft, until the site's signature makes them a second sign-off. */
+  let tail: string[] | undefined;
+  const ask = () => send('composePending', { recipients: site.recipients(root, body), subject: site.subject(root)?.value.slice(0, 999) ?? '' }).catch(() => undefined);
   let sentAt = 0;
   let timer = 0;
   let poll = 0;
@@ -91,8 +96,8 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
   let detached = false;
   let unmount: (() => void) | undefined;
   const off: (() => void)[] = [];
-  /** Notices the page re-rendering the toolbar (or building it after the body): narrow, this compose only. */
-  const toolbar = new MutationObserver(() => remount());
+  /** Notices the page re-rendering the toolbar (or building it after the body), or adding its signature: narrow, this compose only. */
+  const toolbar = new MutationObserver(() => (remount(), unsign()));
   if (!floating) toolbar.observe(root, { childList: true, subtree: true });
 
   const text = () => readText(body, site.quote, site.skip);
@@ -129,7 +134,7 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
     const onSend = !!site.send(root)?.contains(t);
     if (e.type === 'click' ? onSend : (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) || (onSend && (k.key === 'Enter' || k.key === ' '))) {
       sentAt = Date.now();
-      if (!inserted && !floating) pending = send('composePending', { recipients: site.recipients(root, body), subject: site.subject(root)?.value.slice(0, 999) ?? '' }).catch(() => undefined);
+      if (!inserted && !floating) pending = early ? early.then((r) => (r?.ok && r.pending ? r : ask())) : ask();
       // Watch it leave (it may sit in a container nobody observes, like an inline reply).
       const tick = () => {
         if (!alive()) hooks.gone(c);
@@ -165,8 +170,29 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
         timer = setTimeout(check, TYPING_PAUSE);
       });
       check();
+      // A compose opening with a subject and text may be one "Write email" opened: asked now, it is
+      // still known at Send after the user edits the subject, and under the site's own signature
+      // the draft's sign-off name (and signature) go at once, leaving one sign-off.
+      if (!floating && c.subject()?.value.trim() && text().text.trim()) {
+        early = ask();
+        void early.then((r) => r?.ok && Array.isArray(r.pending?.tail) && ((tail = r.pending.tail), unsign()));
+      }
     }
     return true;
+  }
+
+  /** Once the site's signature is in the compose, takes `tail` (lines our text ends with) out through the editor's input path, and gives focus back. */
+  function unsign(): void {
+    if (!tail || !signed(site, body)) return;
+    const map = text();
+    const t = map.text.trimEnd();
+    const end = tail.join('\n');
+    if (!t.endsWith(`\n${end}`)) return;
+    const was = doc.activeElement as HTMLElement | null;
+    tail = undefined;
+    // The lines' text, then (a Backspace where they were) the line break before them, which is no text node.
+    if (replaceText(body, map, t.length - end.length, t.length, '')) doc.execCommand('delete');
+    if (was && was !== body) was.focus({ preventScroll: true });
   }
 
   function open(focus = false): void {

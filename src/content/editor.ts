@@ -174,7 +174,8 @@ export function replaceText(body: HTMLElement, map: TextMap, start: number, end:
   sel?.removeAllRanges();
   sel?.addRange(range);
   const before = body.textContent;
-  return exec(body, 'insertText', text) && body.textContent !== before;
+  // An empty insertText does nothing in Chromium: a removal is a delete.
+  return exec(body, text ? 'insertText' : 'delete', text) && body.textContent !== before;
 }
 
 /** Waits (up to `ms`) until `fn` returns something truthy, checking every 20 ms; null when it never did. */

@@ -350,6 +350,9 @@ function signedBy(profile: DraftProfile, webmailSignature: boolean): string[] {
   return name && !signature.some((l) => countName(l, name) > 0) ? [name, ...signature] : signature;
 }
 
+/** The lines a draft ends with after its sign-off line when the webmail adds no signature (the name, then the user's signature). */
+export const signOffLines = (profile: DraftProfile): string[] => signedBy(profile, false);
+
 const normVariant = (kind: DraftKind, v: number | undefined, interview: Interview, contact: Contact | undefined, index: number) => {
   const n = DRAFT_VARIANTS[kind];
   return v === undefined || !Number.isFinite(v) ? defaultVariant(kind, interview, contact, index) : ((Math.trunc(v) % n) + n) % n;

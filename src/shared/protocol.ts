@@ -106,7 +106,8 @@ export type ComposeInterview = ComposeChoice & {
 };
 
 /** A compose the background opened ("Write email"), recognised by the content script at Send. */
-export type PendingCompose = { id: string; kind: DraftKind; company: string; contact?: string };
+/** A compose "Write email" opened; `tail`: the lines its draft ends with after the sign-off (name, signature), which the webmail's own signature makes a second sign-off. */
+export type PendingCompose = { id: string; kind: DraftKind; company: string; contact?: string; tail?: string[] };
 
 /** A content-script failure kept for "Copy diagnostics" (storage.session, newest last). */
 export type ContentError = { at: string; where: string; message: string; host: string };

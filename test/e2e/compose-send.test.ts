@@ -189,4 +189,27 @@ describe.each(BROWSERS)('drafts per interviewer and every send noticed, in %s', 
     expect(await undoFromToast(page)).toContain('Thank-you email to Contoso marked as sent.');
     expect(await sent()).toEqual([]);
   });
+
+  it('a compose opened by Write email under Gmail\'s signature keeps one sign-off, and is recorded after the user edits its subject', async () => {
+    const opened = await session.send<{ ok: boolean; url: string }>({ type: 'openCompose', id, kind: 'thank-you' });
+    expect(opened.ok).toBe(true);
+    for (const p of await session.browser.pages()) if (p.url() === opened.url) await p.close();
+    // The account has a signature, which Gmail adds below the prefilled body a moment later.
+    const page = await open(`${opened.url}&fx=signature`);
+    const root = await compose(page.mainFrame(), '[role=main]');
+    const body = () => text(root, '[g_editable]');
+    await root.frame.waitForFunction((r) => !!r.querySelector('.gmail_signature'), WAIT, root);
+    // Our name above the signature goes: the name appears once, in the signature.
+    await expect.poll(async () => (await body()).split(NAME).length - 1, WAIT).toBe(1);
+    const b = await body();
+    expect(b).toMatch(/^\w+ Chris,/);
+    expect(b.indexOf(NAME)).toBeGreaterThan(b.lastIndexOf(','));
+    expect(b.slice(0, b.indexOf('-- '))).not.toContain(NAME);
+    // The user makes the subject theirs, then sends: still this interview's thank-you.
+    await typeAt(root, 'input[name=subjectbox]', ' (and a question)');
+    await clickOn((await root.$('.T-I-atl'))!);
+    await expect.poll(sent, WAIT).toEqual([expect.objectContaining({ step: 'thank-you', contact: CHRIS })]);
+    expect(await undoFromToast(page)).toContain('Thank-you email to Contoso marked as sent.');
+    expect(await sent()).toEqual([]);
+  });
 });

@@ -141,7 +141,9 @@ describe('a compose opened by Write email', () => {
 
     // The subject as the user sees it (any case, spaces collapsed), to Chris among others.
     const found = await send({ type: 'composePending', recipients: ['someone@else.example', CHRIS.toUpperCase()], subject: `  ${draft.subject.toUpperCase()} ` }, gmailTab(7));
-    expect(found).toEqual({ ok: true, pending: { id, kind: 'thank-you', company: 'Contoso', contact: CHRIS } });
+    // With the lines the opened draft ends with after its sign-off, for the page to take out under its own signature.
+    expect(found).toEqual({ ok: true, pending: { id, kind: 'thank-you', company: 'Contoso', contact: CHRIS, tail: ['Alex Morgan'] } });
+    expect(draft.body.trimEnd().endsWith(',\nAlex Morgan')).toBe(true);
     expect((await send({ type: 'recordEvent', id, event: { type: 'sent', step: 'thank-you', contact: CHRIS } }, gmailTab(7))).ok).toBe(true);
     expect(sentEvents(id)).toEqual([expect.objectContaining({ contact: CHRIS })]);
     expect((await send({ type: 'undoEvent', id, match: { type: 'sent', step: 'thank-you', contact: CHRIS } }, gmailTab(7))).ok).toBe(true);
