@@ -17,7 +17,7 @@ import { InterviewForm } from './InterviewForm';
 import { InterviewList } from './InterviewList';
 import { StorageNotice } from '../ui/StorageNotice';
 import { EmptyState } from './notices';
-import { NamePrompt } from './NamePrompt';
+import { NamePrompt } from '../ui/NamePrompt';
 import { useCardActions, type Show } from './useCardActions';
 import { useFormDraft } from './useFormDraft';
 

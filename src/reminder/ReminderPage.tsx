@@ -4,12 +4,13 @@
  * when the notification body is clicked). It asks the background what the notification said
  * (or, once the browser forgot it, what the stored interview still needs) and offers the same actions.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Connection } from '../shared/connection';
 import { formatWhen } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { ReminderAction, ReminderItem, ReminderView } from '../shared/protocol';
 import type { AppState } from '../shared/state';
+import { NamePrompt } from '../ui/NamePrompt';
 import { problemText } from '../ui/problem-text';
 
 export function actionLabel(action: ReminderAction): string {
@@ -21,8 +22,21 @@ type ItemProps = { item: ReminderItem; state: AppState | undefined; heading: boo
 function Item({ item, state, heading, connection, now }: ItemProps) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  // As in the popup: a profile without a name is asked for it once before the first draft.
+  const [askName, setAskName] = useState(false);
+  /** Saved here: the stored profile reaches this page's state a moment later. */
+  const nameGiven = useRef(false);
+  const card = useRef<HTMLLIElement>(null);
+  /** Back from the name prompt (cancelled): focus returns to Write email, where it was. */
+  const back = useRef(false);
+  useEffect(() => {
+    if (askName || !back.current) return;
+    back.current = false;
+    card.current?.querySelector<HTMLElement>('[data-action="write"]')?.focus();
+  }, [askName]);
 
   const run = async (action: ReminderAction): Promise<void> => {
+    if (action === 'write' && state?.profile.name.trim() === '' && !nameGiven.current) return setAskName(true);
     setBusy(true);
     try {
       if (action === 'write' && item.draftKind) {
@@ -44,16 +58,33 @@ function Item({ item, state, heading, connection, now }: ItemProps) {
   };
 
   return (
-    <li class="card" data-interview={item.interviewId} data-step={item.step}>
+    <li ref={card} class="card" data-interview={item.interviewId} data-step={item.step}>
       {heading ? <h2>{item.title}</h2> : null}
       <p>{item.message}</p>
-      <div class="actions">
-        {item.actions.map((a, i) => (
-          <button key={a} type="button" class={i === 0 ? 'primary' : undefined} data-action={a} disabled={busy} onClick={() => void run(a)}>
-            {actionLabel(a)}
-          </button>
-        ))}
-      </div>
+      {askName && state ? (
+        <NamePrompt
+          send={connection.send}
+          profile={state.profile}
+          onSaved={() => {
+            nameGiven.current = true;
+            setAskName(false);
+            void run('write');
+          }}
+          onCancel={() => {
+            back.current = true;
+            setAskName(false);
+          }}
+        />
+      ) : null}
+      {askName ? null : (
+        <div class="actions">
+          {item.actions.map((a, i) => (
+            <button key={a} type="button" class={i === 0 ? 'primary' : undefined} data-action={a} disabled={busy} onClick={() => void run(a)}>
+              {actionLabel(a)}
+            </button>
+          ))}
+        </div>
+      )}
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>

@@ -1,14 +1,14 @@
 /**
  * Asked once, before the first draft, when the profile has no name (issue 11): drafts end with
  * the sender's name, and a bare "Best regards," would go out otherwise. One field; saved in the
- * profile, then the email the user asked for is written.
+ * profile, then the email the user asked for is written. In the popup and on the reminder page.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Profile } from '../domain/types';
 import { t } from '../shared/i18n';
 import type { Send } from '../shared/protocol';
-import { TextField } from '../ui/components';
-import { issueText, problemText } from '../ui/problem-text';
+import { TextField } from './components';
+import { issueText, problemText } from './problem-text';
 
 type Props = { send: Send; profile: Profile; onSaved(): void; onCancel(): void };
 
