@@ -150,7 +150,9 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
     );
   };
 
-  const observer = new MutationObserver(later);
+  // The first change stops the observing until the scan it schedules, which observes again: a list
+  // that churns (thousands of rows a second) then costs one record per scan, not one per node.
+  const observer = new MutationObserver(() => (observer.disconnect(), later()));
   const off = new AbortController();
   const opts = { signal: off.signal };
   win?.addEventListener('hashchange', later, opts);

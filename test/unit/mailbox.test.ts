@@ -126,6 +126,36 @@ describe('Gmail', () => {
     }
   });
 
+  it('a churning list costs one mutation record until the scan it schedules, not one per node', async () => {
+    let records = 0;
+    const Real = window.MutationObserver;
+    vi.stubGlobal(
+      'MutationObserver',
+      class extends Real {
+        constructor(fn: MutationCallback) {
+          super((list, o) => {
+            records += list.length;
+            fn(list, o);
+          });
+        }
+      },
+    );
+    stop = watchMailbox('gmail', document);
+    await settle();
+    const list = document.querySelector('table.F > tbody')!;
+    for (let round = 1; round <= 3; round++) {
+      records = 0;
+      // 200 changes, each in its own task, before the scan 300 ms later.
+      for (let i = 0; i < 200; i++) {
+        list.append(document.createElement('tr'));
+        await vi.advanceTimersByTimeAsync(1);
+      }
+      expect(records).toBe(1);
+      await settle();
+    }
+    vi.unstubAllGlobals();
+  });
+
   it('"Log this interview" sits in a closed shadow root on the open message', async () => {
     stop = watchMailbox('gmail', document);
     await settle();
