@@ -181,15 +181,19 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
     return true;
   }
 
-  /** Once the site's signature is in the compose, takes `tail` (lines our text ends with) out through the editor's input path, and gives focus back. */
+  /**
+   * Once the site's signature is in the compose, takes `tail` (lines our text ends with) out through
+   * the editor's input path, and gives focus back. One try: text after the lines is the user's, and
+   * the compose's later changes (each keystroke) must not read the whole text again.
+   */
   function unsign(): void {
     if (!tail || !signed(site, body)) return;
+    const end = tail.join('\n');
+    tail = undefined;
     const map = text();
     const t = map.text.trimEnd();
-    const end = tail.join('\n');
     if (!t.endsWith(`\n${end}`)) return;
     const was = doc.activeElement as HTMLElement | null;
-    tail = undefined;
     // The lines' text, then (a Backspace where they were) the line break before them, which is no text node.
     if (replaceText(body, map, t.length - end.length, t.length, '')) doc.execCommand('delete');
     if (was && was !== body) was.focus({ preventScroll: true });

@@ -17,7 +17,7 @@ import { InterviewForm } from './InterviewForm';
 import { InterviewList } from './InterviewList';
 import { StorageNotice } from '../ui/StorageNotice';
 import { EmptyState } from './notices';
-import { NamePrompt } from '../ui/NamePrompt';
+import { NamePrompt, useNameFirst } from '../ui/NamePrompt';
 import { useCardActions, type Show } from './useCardActions';
 import { useFormDraft } from './useFormDraft';
 
@@ -93,18 +93,15 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
 
   const cardActions = useCardActions({ send: connection.send, show, now, settings, fmt, edit: (interview) => openForm({ interview }), restored: setFocusCard });
   // Before the first draft, a profile without a name asks for it once (NamePrompt); then the email is written.
-  const [askName, setAskName] = useState<{ then(): void } | undefined>(undefined);
-  const profileRef = useRef(state?.profile);
-  profileRef.current = state?.profile;
-  /** Saved here: the stored profile reaches this page's state a moment later. */
-  const nameGiven = useRef(false);
+  const name = useNameFirst(state?.profile);
+  const nameFirst = name.first;
   const actions = useMemo(() => {
     const named =
       <A extends unknown[]>(f: (...a: A) => void) =>
       (...a: A): void =>
-        profileRef.current?.name.trim() === '' && !nameGiven.current ? setAskName({ then: () => f(...a) }) : f(...a);
+        nameFirst(() => f(...a));
     return { ...cardActions, compose: named(cardActions.compose), copy: named(cardActions.copy) };
-  }, [cardActions]);
+  }, [cardActions, nameFirst]);
 
   // Entries kept from the last popup come back once, in the form they were typed in (an edit's
   // once its interview is known for sure).
@@ -171,19 +168,8 @@ export function PopupApp({ connection, now = Date.now, locale }: Props) {
     );
   } else if (!state || !settings || !fmt || drafts.found === undefined) {
     body = <p class="hint">{t('ui_loading')}</p>;
-  } else if (askName && view.kind === 'list') {
-    body = (
-      <NamePrompt
-        send={connection.send}
-        profile={state.profile}
-        onSaved={() => {
-          nameGiven.current = true;
-          setAskName(undefined);
-          askName.then();
-        }}
-        onCancel={() => setAskName(undefined)}
-      />
-    );
+  } else if (name.asking && view.kind === 'list') {
+    body = <NamePrompt send={connection.send} profile={state.profile} onSaved={name.saved} onCancel={name.cancel} />;
   } else if (view.kind === 'form') {
     const editing = view.interview;
     body = (

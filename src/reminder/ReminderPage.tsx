@@ -10,7 +10,7 @@ import { formatWhen } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { ReminderAction, ReminderItem, ReminderView } from '../shared/protocol';
 import type { AppState } from '../shared/state';
-import { NamePrompt } from '../ui/NamePrompt';
+import { NamePrompt, useNameFirst } from '../ui/NamePrompt';
 import { problemText } from '../ui/problem-text';
 
 export function actionLabel(action: ReminderAction): string {
@@ -23,20 +23,19 @@ function Item({ item, state, heading, connection, now }: ItemProps) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   // As in the popup: a profile without a name is asked for it once before the first draft.
-  const [askName, setAskName] = useState(false);
-  /** Saved here: the stored profile reaches this page's state a moment later. */
-  const nameGiven = useRef(false);
+  const name = useNameFirst(state?.profile);
   const card = useRef<HTMLLIElement>(null);
   /** Back from the name prompt (cancelled): focus returns to Write email, where it was. */
   const back = useRef(false);
   useEffect(() => {
-    if (askName || !back.current) return;
+    if (name.asking || !back.current) return;
     back.current = false;
     card.current?.querySelector<HTMLElement>('[data-action="write"]')?.focus();
-  }, [askName]);
+  }, [name.asking]);
 
-  const run = async (action: ReminderAction): Promise<void> => {
-    if (action === 'write' && state?.profile.name.trim() === '' && !nameGiven.current) return setAskName(true);
+  const run = (action: ReminderAction): void => (action === 'write' ? name.first(() => void act(action)) : void act(action));
+
+  const act = async (action: ReminderAction): Promise<void> => {
     setBusy(true);
     try {
       if (action === 'write' && item.draftKind) {
@@ -61,25 +60,21 @@ function Item({ item, state, heading, connection, now }: ItemProps) {
     <li ref={card} class="card" data-interview={item.interviewId} data-step={item.step}>
       {heading ? <h2>{item.title}</h2> : null}
       <p>{item.message}</p>
-      {askName && state ? (
+      {name.asking && state ? (
         <NamePrompt
           send={connection.send}
           profile={state.profile}
-          onSaved={() => {
-            nameGiven.current = true;
-            setAskName(false);
-            void run('write');
-          }}
+          onSaved={name.saved}
           onCancel={() => {
             back.current = true;
-            setAskName(false);
+            name.cancel();
           }}
         />
       ) : null}
-      {askName ? null : (
+      {name.asking ? null : (
         <div class="actions">
           {item.actions.map((a, i) => (
-            <button key={a} type="button" class={i === 0 ? 'primary' : undefined} data-action={a} disabled={busy} onClick={() => void run(a)}>
+            <button key={a} type="button" class={i === 0 ? 'primary' : undefined} data-action={a} disabled={busy} onClick={() => run(a)}>
               {actionLabel(a)}
             </button>
           ))}

@@ -3,7 +3,7 @@
  * the sender's name, and a bare "Best regards," would go out otherwise. One field; saved in the
  * profile, then the email the user asked for is written. In the popup and on the reminder page.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Profile } from '../domain/types';
 import { t } from '../shared/i18n';
 import type { Send } from '../shared/protocol';
@@ -11,6 +11,29 @@ import { TextField } from './components';
 import { issueText, problemText } from './problem-text';
 
 type Props = { send: Send; profile: Profile; onSaved(): void; onCancel(): void };
+
+/**
+ * The page's side of it: `first(then)` runs a draft action at once, or, while the profile has no
+ * name, asks for it (`asking`) and runs it once `saved`. A name saved here counts before the
+ * stored profile reaches the page's state.
+ */
+export function useNameFirst(profile: Profile | undefined) {
+  const [waiting, setWaiting] = useState<(() => void) | undefined>(undefined);
+  const current = useRef(profile);
+  current.current = profile;
+  const given = useRef(false);
+  const first = useCallback((then: () => void) => (current.current?.name.trim() === '' && !given.current ? setWaiting(() => then) : then()), []);
+  return {
+    asking: waiting !== undefined,
+    first,
+    saved(): void {
+      given.current = true;
+      setWaiting(undefined);
+      waiting?.();
+    },
+    cancel: (): void => setWaiting(undefined),
+  };
+}
 
 export function NamePrompt({ send, profile, onSaved, onCancel }: Props) {
   const [name, setName] = useState('');

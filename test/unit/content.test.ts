@@ -653,13 +653,19 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     expect(document.querySelector('followup-toast')).toBeNull();
   });
 
-  it('counts pressing words as the user types and fixes one in a click', async () => {
+  /** A pressing sentence typed in the docked compose, once the background's answer shows it as found. */
+  async function pressing(): Promise<{ body: HTMLElement; shadow: ShadowRoot }> {
     const root = document.querySelector('#dock .M9')!;
     const body = root.querySelector<HTMLElement>('[g_editable]')!;
     body.prepend(div("Hi Ana, I still haven't heard back from you."));
     body.dispatchEvent(new InputEvent('input', { bubbles: true }));
     const shadow = control(root);
     await vi.waitFor(() => expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(false));
+    return { body, shadow };
+  }
+
+  it('counts pressing words as the user types and fixes one in a click', async () => {
+    const { body, shadow } = await pressing();
     expect(shadow.querySelector('.n')!.textContent).toBe('1');
     expect(shadow.getElementById('d')!.textContent).toBe('1 pressing phrase in your text');
     click(shadow.querySelector('button'));
@@ -671,12 +677,7 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
   });
 
   it('says so when it cannot change the words (they are gone by the time of the click), and writes nothing', async () => {
-    const root = document.querySelector('#dock .M9')!;
-    const body = root.querySelector<HTMLElement>('[g_editable]')!;
-    body.prepend(div("Hi Ana, I still haven't heard back from you."));
-    body.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    const shadow = control(root);
-    await vi.waitFor(() => expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(false));
+    const { body, shadow } = await pressing();
     click(shadow.querySelector('button'));
     await vi.waitFor(() => expect(buttonIn(shadow, 'Use calmer wording')).toBeDefined());
     // The user rewrote the sentence; the tone answer for it has not come yet.
