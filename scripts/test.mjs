@@ -7,6 +7,8 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node
 mkdirSync('artifacts', { recursive: true });
 const totals = { passed: 0, failed: 0 };
 const failures = [];
+/** Each failed test's name and the first lines of its error, repeated at the end so a CI log's tail shows them. */
+const failedTests = [];
 
 function run(label, command, args) {
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
@@ -37,12 +39,25 @@ function vitest(label, project) {
     // A file that fails to load (or a hook that fails) has no failed tests of its own.
     const broken = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length;
     totals.failed += broken;
+    for (const file of json.testResults) {
+      const name = file.name.replace(`${process.cwd()}/`, '');
+      for (const test of file.assertionResults.filter((a) => a.status === 'failed')) {
+        failedTests.push(`${name} > ${test.fullName}\n    ${firstLines(test.failureMessages?.[0])}`);
+      }
+      if (file.status === 'failed' && file.assertionResults.every((a) => a.status !== 'failed')) {
+        failedTests.push(`${name} (did not load, or a hook failed)\n    ${firstLines(file.message)}`);
+      }
+    }
     if (json.numTotalTests === 0) { totals.failed += 1; failures.push(`${label}: no test ran`); }
   } else {
     totals.failed += 1;
   }
   if (!ok) failures.push(label);
   return ok;
+}
+
+function firstLines(text = '') {
+  return text.split('\n').filter((line) => line.trim()).slice(0, 10).join('\n    ').slice(0, 1500);
 }
 
 check('typecheck', 'npx', ['tsc', '-b']);
@@ -66,6 +81,7 @@ if (existsSync(versionsFile)) {
 
 const summary = `${totals.passed} passed, ${totals.failed} failed`;
 writeFileSync('artifacts/test-summary.txt', `${summary}\n`);
+if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((t) => `  ${t}`).join('\n')}`);
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${summary}`);
 process.exit(failures.length ? 1 : 0);
