@@ -6,6 +6,7 @@
  * finding; F2's shadow root was open and synthetic clicks worked).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eventually } from './eventually';
 import fc from 'fast-check';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { emailsIn } from '../../src/content/adapter';
@@ -102,7 +103,7 @@ describe('F4: no body stops FollowUp', () => {
     try {
       expect(fine.querySelectorAll('followup-control')).toHaveLength(1);
       expect(broken.querySelectorAll('followup-control')).toHaveLength(0);
-      await vi.waitFor(() => expect(reported).toEqual([expect.objectContaining({ where: 'recognise', message: 'Maximum call stack size exceeded', skeleton: expect.stringContaining('div.M9') })]));
+      await eventually(() => expect(reported).toEqual([expect.objectContaining({ where: 'recognise', message: 'Maximum call stack size exceeded', skeleton: expect.stringContaining('div.M9') })]));
       // Later changes do not try the broken one again, nor report it twice.
       gmailCompose();
       await vi.advanceTimersByTimeAsync(1000);
@@ -152,14 +153,14 @@ describe('F5 and F2 in the panel', () => {
     body.dispatchEvent(new InputEvent('input', { bubbles: true }));
     const shadow = control(root);
     // 500 phrases, and one more for the length of the text.
-    await vi.waitFor(() => expect(shadow.querySelector('.n')!.textContent).toBe('501'));
+    await eventually(() => expect(shadow.querySelector('.n')!.textContent).toBe('501'));
     click(shadow.querySelector('button'));
-    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Pressing words (501)'));
+    await eventually(() => expect(shadow.querySelector('.p')!.textContent).toContain('Pressing words (501)'));
     expect(shadow.querySelectorAll('.f')).toHaveLength(MAX_FINDINGS);
     expect(shadow.querySelector('.p')!.textContent).toContain(`${501 - MAX_FINDINGS} more not shown`);
     // Fixing one leaves the rest counted.
     click(buttonIn(shadow, 'Use calmer wording'));
-    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Pressing words (500)'));
+    await eventually(() => expect(shadow.querySelector('.p')!.textContent).toContain('Pressing words (500)'));
     expect(shadow.querySelectorAll('.f')).toHaveLength(MAX_FINDINGS);
   });
 

@@ -6,6 +6,7 @@
  * the site's signature in the compose is detected (and one quoted from an earlier message is not).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eventually } from './eventually';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { signed } from '../../src/content/adapter';
 import { gmail } from '../../src/content/sites/gmail';
@@ -84,11 +85,11 @@ describe('the panel, for a compose addressed to two interviewers', () => {
     await frames();
     const shadow = control(root);
     click(shadow.querySelector('button'));
-    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Who is this email for?'));
+    await eventually(() => expect(shadow.querySelector('.p')!.textContent).toContain('Who is this email for?'));
     expect(shadow.querySelector('.p')!.textContent).not.toContain('Hi Chris');
     expect(buttonIn(shadow, 'Insert')).toBeUndefined();
     click(buttonIn(shadow, 'Jordan Reyes'));
-    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Hi Jordan,'));
+    await eventually(() => expect(shadow.querySelector('.p')!.textContent).toContain('Hi Jordan,'));
     expect(asked().at(-1)).toEqual({ type: 'composeDraft', id: 'contoso', contact: JORDAN, signed: true });
     // The choice stays on show, Jordan pressed, to change it.
     expect(buttonIn(shadow, 'Jordan Reyes')!.getAttribute('aria-pressed')).toBe('true');
@@ -98,11 +99,11 @@ describe('the panel, for a compose addressed to two interviewers', () => {
     await frames();
     await sendAndClose(root);
     const match = { type: 'sent', step: 'thank-you', contact: JORDAN };
-    await vi.waitFor(() => expect(messages.at(-1)).toEqual({ type: 'recordEvent', id: 'contoso', event: match }));
-    await vi.waitFor(() => expect(document.querySelector('followup-toast')).not.toBeNull());
+    await eventually(() => expect(messages.at(-1)).toEqual({ type: 'recordEvent', id: 'contoso', event: match }));
+    await eventually(() => expect(document.querySelector('followup-toast')).not.toBeNull());
     const toast = shadowOf(document.querySelector('followup-toast')!)!;
     click(buttonIn(toast, 'Undo'));
-    await vi.waitFor(() => expect(toast.textContent).toContain('Undone.'));
+    await eventually(() => expect(toast.textContent).toContain('Undone.'));
     expect(messages.at(-1)).toEqual({ type: 'undoEvent', id: 'contoso', match });
   });
 
@@ -114,7 +115,7 @@ describe('the panel, for a compose addressed to two interviewers', () => {
     await frames();
     const shadow = control(root);
     click(shadow.querySelector('button'));
-    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Hi Jordan,'));
+    await eventually(() => expect(shadow.querySelector('.p')!.textContent).toContain('Hi Jordan,'));
     expect(shadow.querySelector('.p')!.textContent).not.toContain('Who is this email for?');
   });
 });
@@ -130,12 +131,12 @@ describe('a compose opened by Write email', () => {
     await sendAndClose(root);
     expect(asked()[0]).toEqual({ type: 'composePending', recipients: [CHRIS], subject: 'Thank you for the conversation' });
     const match = { type: 'sent', step: 'thank-you', contact: CHRIS };
-    await vi.waitFor(() => expect(messages.at(-1)).toEqual({ type: 'recordEvent', id: 'contoso', event: match }));
-    await vi.waitFor(() => expect(document.querySelector('followup-toast')).not.toBeNull());
+    await eventually(() => expect(messages.at(-1)).toEqual({ type: 'recordEvent', id: 'contoso', event: match }));
+    await eventually(() => expect(document.querySelector('followup-toast')).not.toBeNull());
     const toast = shadowOf(document.querySelector('followup-toast')!)!;
     expect(toast.textContent).toContain('Thank-you email to Contoso marked as sent.');
     click(buttonIn(toast, 'Undo'));
-    await vi.waitFor(() => expect(messages.at(-1)).toEqual({ type: 'undoEvent', id: 'contoso', match }));
+    await eventually(() => expect(messages.at(-1)).toEqual({ type: 'undoEvent', id: 'contoso', match }));
   });
 
   it('records nothing for a compose the background did not open, nor for one that stays on the page', async () => {

@@ -5,6 +5,7 @@
  * where focus is, and one compose's whole life through the watcher with a fake background.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eventually } from './eventually';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { emailsIn, type ComposeAdapter } from '../../src/content/adapter';
 import { insertAtTop, readText, replaceText, setValue, snap, typeInto } from '../../src/content/editor';
@@ -401,7 +402,7 @@ describe('giving up on a compose without a toolbar', () => {
       clock.mockRestore();
       stray.remove();
       main.prepend(clone('compose-template'));
-      await vi.waitFor(() => expect(main.querySelectorAll('followup-control')).toHaveLength(1));
+      await eventually(() => expect(main.querySelectorAll('followup-control')).toHaveLength(1));
     } finally {
       stop();
     }
@@ -434,7 +435,7 @@ describe('unknown markup', () => {
       send.setAttribute('role', 'button');
       cell.append(Object.assign(document.createElement('div'), {}), send);
       half.append(bar);
-      await vi.waitFor(() => expect(half.querySelectorAll('followup-control')).toHaveLength(1));
+      await eventually(() => expect(half.querySelectorAll('followup-control')).toHaveLength(1));
       expect(document.querySelectorAll('followup-control')).toHaveLength(1);
     } finally {
       for (const stop of stops) stop();
@@ -487,7 +488,7 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
 
     gmailCompose();
     gmailCompose();
-    await vi.waitFor(() => expect(document.querySelectorAll('followup-control')).toHaveLength(3));
+    await eventually(() => expect(document.querySelectorAll('followup-control')).toHaveLength(3));
     // The dock's observer saw the two new composes: each body was looked at once.
     expect(root).toHaveBeenCalledTimes(2);
     for (const m9 of document.querySelectorAll('.M9')) expect(m9.querySelectorAll('followup-control')).toHaveLength(1);
@@ -542,11 +543,11 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     });
     const shadow = control(root);
     click(shadow.querySelector('button'));
-    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Which interview'));
+    await eventually(() => expect(shadow.querySelector('.p')!.textContent).toContain('Which interview'));
     // This compose ends with Gmail's signature: the drafts asked for add no name of their own.
     expect(asked()).toEqual([{ type: 'composeContext', recipients: [], signed: true }]);
     click(buttonIn(shadow, 'Acme — Designer'));
-    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Dear Ana,'));
+    await eventually(() => expect(shadow.querySelector('.p')!.textContent).toContain('Dear Ana,'));
     expect(asked().at(-1)).toEqual({ type: 'composeDraft', id: 'acme', signed: true });
     click(buttonIn(shadow, 'Insert'));
     await frames();
@@ -559,12 +560,12 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
 
     root.querySelector<HTMLElement>('.T-I-atl:not([aria-haspopup])')!.click();
     root.closest('.nn')!.remove();
-    await vi.waitFor(() => expect(messages.at(-1)).toEqual({ type: 'recordEvent', id: 'acme', event: { type: 'sent', step: 'thank-you' } }));
-    await vi.waitFor(() => expect(document.querySelector('followup-toast')).not.toBeNull());
+    await eventually(() => expect(messages.at(-1)).toEqual({ type: 'recordEvent', id: 'acme', event: { type: 'sent', step: 'thank-you' } }));
+    await eventually(() => expect(document.querySelector('followup-toast')).not.toBeNull());
     const toast = shadowOf(document.querySelector('followup-toast')!)!;
     expect(toast.textContent).toContain('Thank-you email to Acme marked as sent.');
     click(buttonIn(toast, 'Undo'));
-    await vi.waitFor(() => expect(toast.textContent).toContain('Undone.'));
+    await eventually(() => expect(toast.textContent).toContain('Undone.'));
     expect(messages.at(-1)).toEqual({ type: 'undoEvent', id: 'acme', match: { type: 'sent', step: 'thank-you' } });
   });
 
@@ -575,9 +576,9 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     const body = root.querySelector<HTMLElement>('[g_editable]')!;
     const shadow = control(root);
     click(shadow.querySelector('button'));
-    await vi.waitFor(() => expect(buttonIn(shadow, 'Acme')).toBeDefined());
+    await eventually(() => expect(buttonIn(shadow, 'Acme')).toBeDefined());
     click(buttonIn(shadow, 'Acme'));
-    await vi.waitFor(() => expect(buttonIn(shadow, 'Insert')).toBeDefined());
+    await eventually(() => expect(buttonIn(shadow, 'Insert')).toBeDefined());
     const insert = buttonIn(shadow, 'Insert');
     const checks = () => messages.filter((m) => m.type === 'checkTone').length;
 
@@ -596,7 +597,7 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     body.dispatchEvent(new Event('input', { bubbles: true }));
     await frames();
     expect(checks()).toBeGreaterThan(again);
-    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('Pressing'));
+    await eventually(() => expect(shadow.querySelector('.p')!.textContent).toContain('Pressing'));
     expect(buttonIn(shadow, 'Insert')).toBe(insert);
   });
 
@@ -607,9 +608,9 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     body.focus();
     const shadow = control(root);
     click(shadow.querySelector('button'));
-    await vi.waitFor(() => expect(buttonIn(shadow, 'Acme')).toBeDefined());
+    await eventually(() => expect(buttonIn(shadow, 'Acme')).toBeDefined());
     click(buttonIn(shadow, 'Acme'));
-    await vi.waitFor(() => expect(buttonIn(shadow, 'Insert')).toBeDefined());
+    await eventually(() => expect(buttonIn(shadow, 'Insert')).toBeDefined());
     click(buttonIn(shadow, 'Insert'));
     await frames();
     const problem = shadow.querySelector('.e')!;
@@ -629,13 +630,13 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
 
   it('records nothing when a compose is closed without Send, or when Send was followed by more typing', async () => {
     gmailCompose();
-    await vi.waitFor(() => expect(document.querySelectorAll('followup-control')).toHaveLength(2));
+    await eventually(() => expect(document.querySelectorAll('followup-control')).toHaveLength(2));
     for (const root of document.querySelectorAll('#dock .M9')) {
       const shadow = control(root);
       click(shadow.querySelector('button'));
-      await vi.waitFor(() => expect(buttonIn(shadow, 'Acme')).toBeDefined());
+      await eventually(() => expect(buttonIn(shadow, 'Acme')).toBeDefined());
       click(buttonIn(shadow, 'Acme'));
-      await vi.waitFor(() => expect(buttonIn(shadow, 'Insert')).toBeDefined());
+      await eventually(() => expect(buttonIn(shadow, 'Insert')).toBeDefined());
       click(buttonIn(shadow, 'Insert'));
       await frames();
     }
@@ -660,7 +661,7 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     body.prepend(div("Hi Ana, I still haven't heard back from you."));
     body.dispatchEvent(new InputEvent('input', { bubbles: true }));
     const shadow = control(root);
-    await vi.waitFor(() => expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(false));
+    await eventually(() => expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(false));
     return { body, shadow };
   }
 
@@ -669,17 +670,17 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     expect(shadow.querySelector('.n')!.textContent).toBe('1');
     expect(shadow.getElementById('d')!.textContent).toBe('1 pressing phrase in your text');
     click(shadow.querySelector('button'));
-    await vi.waitFor(() => expect(buttonIn(shadow, 'Use calmer wording')).toBeDefined());
+    await eventually(() => expect(buttonIn(shadow, 'Use calmer wording')).toBeDefined());
     click(buttonIn(shadow, 'Use calmer wording'));
     expect(body.firstElementChild!.textContent).toMatch(/^Hi Ana, I wanted to check in\.?$/);
     // The background checks the new text: nothing pressing is left.
-    await vi.waitFor(() => expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(true));
+    await eventually(() => expect(shadow.querySelector<HTMLElement>('.n')!.hidden).toBe(true));
   });
 
   it('says so when it cannot change the words (they are gone by the time of the click), and writes nothing', async () => {
     const { body, shadow } = await pressing();
     click(shadow.querySelector('button'));
-    await vi.waitFor(() => expect(buttonIn(shadow, 'Use calmer wording')).toBeDefined());
+    await eventually(() => expect(buttonIn(shadow, 'Use calmer wording')).toBeDefined());
     // The user rewrote the sentence; the tone answer for it has not come yet.
     body.firstElementChild!.textContent = 'Hi Ana, thank you again.';
     click(buttonIn(shadow, 'Use calmer wording'));
@@ -694,7 +695,7 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     const count = () => control(root).querySelector<HTMLElement>('.n')!;
     body.prepend(div('Please respond ASAP!!'));
     body.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await vi.waitFor(() => expect(count().hidden).toBe(false));
+    await eventually(() => expect(count().hidden).toBe(false));
     const shown = count().textContent;
     // The background stops answering: the findings stay while their words are there, and go with them.
     fakeBrowser.runtime.onMessage.removeAllListeners();
@@ -704,12 +705,12 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     body.prepend(div('Hello Ana,'));
     body.dispatchEvent(new InputEvent('input', { bubbles: true }));
     await frames();
-    await vi.waitFor(() => expect(messages.filter((m) => m.type === 'checkTone').length).toBeGreaterThanOrEqual(2));
+    await eventually(() => expect(messages.filter((m) => m.type === 'checkTone').length).toBeGreaterThanOrEqual(2));
     await frames();
     expect(count().textContent).toBe(shown);
     body.querySelector('div:nth-child(2)')!.remove();
     body.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await vi.waitFor(() => expect(count().hidden).toBe(true));
+    await eventually(() => expect(count().hidden).toBe(true));
     // A malformed answer shows nothing either.
     fakeBrowser.runtime.onMessage.removeAllListeners();
     answer((m) => (m.type === 'checkTone' ? { ok: true, findings: 'not a list' } : { ok: true }));
@@ -725,14 +726,14 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     answer(() => ({ ok: true, loggedAny: false, interviews: [], others: [] }));
     const shadow = control(document.querySelector('#dock .M9')!);
     click(shadow.querySelector('button'));
-    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('No interview logged yet'));
+    await eventually(() => expect(shadow.querySelector('.p')!.textContent).toContain('No interview logged yet'));
     click(buttonIn(shadow, '×'));
     fakeBrowser.runtime.onMessage.removeAllListeners();
     answer(() => {
       throw new Error('gone');
     });
     click(shadow.querySelector('button'));
-    await vi.waitFor(() => expect(shadow.querySelector('.p')!.textContent).toContain('could not be reached'));
+    await eventually(() => expect(shadow.querySelector('.p')!.textContent).toContain('could not be reached'));
   });
 
   it('the shortcut opens the panel in the focused compose, and floats one by an editor it does not recognise', async () => {
@@ -742,7 +743,7 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     const watcher = watch(gmail, document);
     stop = watcher;
     expect(watcher.openFocused()).toBe(true);
-    await vi.waitFor(() => expect(control(root).querySelector('.p')!.textContent).toContain('Which interview'));
+    await eventually(() => expect(control(root).querySelector('.p')!.textContent).toContain('Which interview'));
 
     const editor = document.createElement('div');
     editor.setAttribute('contenteditable', 'true');
@@ -751,7 +752,7 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     expect(watcher.openFocused()).toBe(true);
     const floating = [...document.body.children].find((e) => e.localName === 'followup-control')!;
     expect(floating).toBeDefined();
-    await vi.waitFor(() => expect(shadowOf(floating)!.querySelector('.p')!.textContent).toContain('Which interview'));
+    await eventually(() => expect(shadowOf(floating)!.querySelector('.p')!.textContent).toContain('Which interview'));
     click(buttonIn(shadowOf(floating)!, '×'));
     expect(floating.isConnected).toBe(false);
   });
