@@ -9,6 +9,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
+          // A hang detector, not a speed limit: several property tests take 1-2 s on an idle
+          // 2-core machine and must not fail when CI is slower or busier than that.
+          testTimeout: 30_000,
         },
       },
       {
