@@ -249,9 +249,11 @@ function buildPlan(iv: Interview, cal: WorkCalendar): Plan | undefined {
   }
 
   // A reminder shown at or after the step's current time has fired; a later snooze re-arms it.
+  // When it was shown more than once since, the last showing is the one the user last heard of it
+  // (and the one history compaction keeps, with the first: src/domain/schemas.ts).
   const applyNotified = (s: Step): void => {
     for (const n of notified) {
-      if (s.kind === n.kind && s.round === n.round && n.at >= s.notify && (s.notifiedAt === undefined || n.at < s.notifiedAt)) s.notifiedAt = n.at;
+      if (s.kind === n.kind && s.round === n.round && n.at >= s.notify && (s.notifiedAt === undefined || n.at > s.notifiedAt)) s.notifiedAt = n.at;
     }
   };
   /** When `later` was first shown or sent: from then on it has taken the earlier step's place. */

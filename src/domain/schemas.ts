@@ -174,32 +174,35 @@ function isNotifiedLike(e: unknown): e is NotifiedLike {
 }
 
 /**
- * Drops the "notified" events that no longer say anything: only the latest one per step and
- * round is kept. The planner fires a step while no notified event of its step and round is at
- * or after its time, and the latest one is at or after it whenever any is, so what fires is
- * the same for any history before or after. Works on unvalidated lists (anything else is kept
- * as it is, in order); one pass, no allocation when there is nothing to drop.
+ * Drops the "notified" events that no longer say anything: per step and round, only the earliest
+ * and the latest are kept. The planner reads two things of them (src/domain/plan.ts): when a
+ * step was first shown at all (the earliest), and whether, and when last, it was shown at or after
+ * its current time (the latest, which is at or after that time whenever any is). Both are the same
+ * before and after, so what fires and when is the same for any history. Works on unvalidated lists
+ * (anything else is kept as it is, in order); one pass, no allocation when there is nothing to drop.
  */
 export function compactNotified<T>(history: readonly T[]): T[] {
   let notified = 0;
-  for (const e of history) if ((e as { type?: unknown } | null)?.type === 'notified' && ++notified > 1) break;
-  if (notified < 2) return history as T[];
-  const latest = new Map<string, { index: number; ms: number }>();
+  for (const e of history) if ((e as { type?: unknown } | null)?.type === 'notified' && ++notified > 2) break;
+  if (notified < 3) return history as T[];
+  const kept = new Map<string, { first: { index: number; ms: number }; last: { index: number; ms: number } }>();
   let drop = 0;
   for (let i = 0; i < history.length; i++) {
     const e = history[i];
     if (!isNotifiedLike(e)) continue;
     const key = `${e.step}\u0000${e.round}`;
     const ms = Date.parse(e.at);
-    const seen = latest.get(key);
-    if (seen === undefined) latest.set(key, { index: i, ms });
-    else {
-      drop++;
-      if (ms >= seen.ms) latest.set(key, { index: i, ms });
+    const seen = kept.get(key);
+    if (seen === undefined) {
+      kept.set(key, { first: { index: i, ms }, last: { index: i, ms } });
+      continue;
     }
+    if (seen.first.index !== seen.last.index) drop++;
+    if (ms < seen.first.ms) seen.first = { index: i, ms };
+    else if (ms >= seen.last.ms) seen.last = { index: i, ms };
   }
   if (drop === 0) return history as T[];
-  const keep = new Set([...latest.values()].map((x) => x.index));
+  const keep = new Set([...kept.values()].flatMap((x) => [x.first.index, x.last.index]));
   return history.filter((e, i) => !isNotifiedLike(e) || keep.has(i));
 }
 

@@ -92,7 +92,7 @@ export type FollowUpStep = {
   callAcceptable: boolean;
   /** Inquiry round, 1 = first. */
   round: number;
-  /** When its reminder was shown (a 'notified' event at or after notifyAt); a later snooze clears it. */
+  /** When its reminder was last shown (the latest 'notified' event at or after notifyAt); a later snooze clears it. */
   notifiedAt?: string;
   /**
    * Thank-you only, when the interview names interviewers: one entry each. The step is pending
