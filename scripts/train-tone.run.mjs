@@ -1,5 +1,6 @@
 // `npm run train:tone`: trains the sentence-level tone classifier (scripts/train-tone.ts) and
 // writes src/domain/nlp/tone-model.json. Vite's module runner loads the TypeScript.
+// `npm run train:tone -- scripts/tone-authors.ts` runs another script of the model's (its main()).
 import { createRequire } from 'node:module';
 import { runnerImport } from 'vite';
 
@@ -14,5 +15,5 @@ const winkLoadForNode = {
   },
 };
 
-const { module } = await runnerImport('./scripts/train-tone.ts', { plugins: [winkLoadForNode] });
+const { module } = await runnerImport(process.argv[2] ? `./${process.argv[2].replace(/^\.\//, '')}` : './scripts/train-tone.ts', { plugins: [winkLoadForNode] });
 module.main();
