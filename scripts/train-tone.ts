@@ -2,7 +2,7 @@
  * Trains the sentence-level tone classifier (issue 13) and writes src/domain/nlp/tone-model.json.
  * `npm run train:tone` (scripts/train-tone.run.mjs runs this file).
  *
- * - Data: test/fixtures/tone/corpus.ts, the training half of its fixed split (blind5 is never read).
+ * - Data: test/fixtures/tone/corpus.ts, the training half of its fixed split (the blind set is never read).
  * - Model: multinomial logistic regression over hashed features (src/domain/nlp/features.ts),
  *   trained by stochastic gradient descent with AdaGrad steps and L2 decay, in an order shuffled by
  *   a seeded generator; weights quantised to signed bytes. Nothing depends on the clock, the
@@ -237,7 +237,7 @@ export function train(examples: readonly Example[], options: Partial<TrainOption
   const data = dedupe(examples);
   // Two honest views of how calm sentences the model has not seen score:
   // - out-of-author: each source (one author, or the repo's own corpus) scored by a model trained
-  //   on the others, as blind5's author will be;
+  //   on the others, as the blind set's author will be;
   // - out-of-fold: every `folds`-th sentence scored by a model trained on the rest, as more
   //   sentences from the same authors will be.
   // The threshold is the lower of the two that keep false alarms within the target.

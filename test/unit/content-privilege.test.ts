@@ -159,12 +159,14 @@ describe('F1: least privilege for the webmail page', () => {
     const id = await saved();
     const text = 'Is anyone actually reading my emails?';
     const calmer = async (sender: unknown, interviewId?: string) => (await send({ type: 'checkTone', text, ...(interviewId ? { interviewId } : {}) }, sender)).findings[0].suggestion as string;
+    // The interview's facts (role, company, interviewer), whichever kind of pressure the sentence is taken for.
+    const facts = /Product Designer|Acme|Dana/;
     // Not offered to tab 3 yet: the page's id gives no facts.
-    expect(await calmer(tab(3), id)).not.toContain('Dana');
-    expect(await calmer(page, id)).toContain('Dana');
+    expect(await calmer(tab(3), id)).not.toMatch(facts);
+    expect(await calmer(page, id)).toMatch(facts);
     await send({ type: 'composeContext', recipients: ['dana.lee@acme.example'] }, tab(3));
-    expect(await calmer(tab(3), id)).toContain('Dana');
-    expect(await calmer(tab(4), id)).not.toContain('Dana');
+    expect(await calmer(tab(3), id)).toMatch(facts);
+    expect(await calmer(tab(4), id)).not.toMatch(facts);
 
     clock.advance(60_000);
     const burst = await Promise.all(Array.from({ length: 100 }, () => send({ type: 'checkTone', text: 'Hello' }, tab(8))));

@@ -50,7 +50,7 @@ describe('training', () => {
     const dev = corpus.filter((e) => e.split === 'dev' && e.group !== 'blind4').length;
     expect(dev / corpus.length).toBeGreaterThan(0.15);
     expect(dev / corpus.length).toBeLessThan(0.25);
-    expect(new Set(corpus.map((e) => e.source))).toEqual(new Set(['repo', 'drafts', 'train-a', 'train-b', 'train-d', 'train-e']));
+    expect(new Set(corpus.map((e) => e.source))).toEqual(new Set(['repo', 'drafts', 'train-a', 'train-b', 'train-c', 'train-d', 'train-e', 'train-f', 'train-g', 'train-h']));
   });
 
   it('the committed model is the one the script makes from the committed corpus', { timeout: 600_000 }, () => {

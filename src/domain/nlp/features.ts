@@ -40,6 +40,13 @@ const PRAISE = new Set('love great amazing wonderful fantastic nice awesome bril
 const COMPLAINT = new Set(
   'silence wait waiting ghost ghosting forget forgot ignore slow quick fast speedy prompt rapid efficient lightning busy hard difficult apparently guess suppose again clearly shock surprise radio crickets tumbleweed swift snappy keep'.split(' '),
 );
+/** What a candidate may praise in earnest or in irony: the employer's speed, replies and process. */
+const THEIR_CONDUCT = new Set(
+  'communication communicate response respond responsiveness reply answer efficiency efficient process organisation organization organized organised speed pace follow-through transparency update updates punctuality attention hr'.split(' '),
+);
+const INTENSIFIER = new Set(['so', 'very', 'truly', 'really', 'absolutely', 'such', 'remarkably', 'incredibly', 'super', 'totally', 'sooo', 'soo', 'most']);
+/** A guess about what the reader did or failed to do ("I assume", "I take it", "I gather", "must have"). */
+const SURMISE = new Set(['guess', 'assume', 'gather', 'suppose', 'presume', 'imagine', 'reckon']);
 const SOFT_WORDS = new Set(['could', 'would', 'might', 'may', 'possible', 'possibly', 'whenever', 'convenience', 'understand', 'appreciate', 'hope', 'glad', 'happy', 'thank', 'thanks', 'grateful', 'wonder', 'wondering', 'perhaps', 'chance', 'moment']);
 const LEAD_SKIP = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'so', 'now', 'then', 'and', 'also', 'again', 'simply', 'hey', 'ok', 'okay', 'oh', 'well', 'hi', 'hello', 'sir', 'madam', 'maam']);
 const NOT_IMPERATIVE = new Set(['thank', 'hope', 'wish', 'look', 'trust', 'be', 'have', 'do', 'see', 'attach', 'enclose', 'hear', 'welcome', 'congratulation', 'love', 'like', 'need', 'want', 'feel']);
@@ -173,6 +180,13 @@ export function cues(tokens: Token[]): Set<string> {
   if (praise && complaint) out.add('praise+complaint');
   if (praise && norm.includes('how')) out.add('praise+how');
   if (norm.includes('guess') && norm.includes('i')) out.add('i-guess');
+  if (lemma.some((l, i) => SURMISE.has(l) && i > 0 && norm[i - 1] === 'i') || norm.some((w, i) => w === 'take' && norm[i + 1] === 'it' && norm[i - 1] === 'i')) out.add('i-surmise');
+  if (norm.some((w, i) => w === 'must' && norm[i + 1] === 'have')) out.add('must-have');
+  // Praise of the employer's conduct (their replies, speed, process), and praise stacked with an
+  // intensifier: in earnest it is common ("thank you for the quick response"), in irony it is how
+  // sarcasm is said; the classifier weighs it with the rest of the sentence.
+  if (praise && lemma.some((l, i) => THEIR_CONDUCT.has(l) || THEIR_CONDUCT.has(norm[i]!))) out.add('praise+conduct');
+  if (praise && norm.some((w, i) => INTENSIFIER.has(w) && i + 1 < n && (PRAISE.has(lemma[i + 1]!) || PRAISE.has(norm[i + 1]!)))) out.add('intense-praise');
 
   // Escalation: a first-person action towards someone above them or towards the public.
   if (has(AUTHORITY)) {
