@@ -239,6 +239,9 @@ it('measures the content script on the Gmail fixture, with and without the exten
       }
     }
 
+    // The delays need the extension's page focused (an inline reply is found by focusin), and the
+    // bursts left the other page of its browser in front.
+    await pageWith.bringToFront();
     const delays: number[] = [];
     const focused: number[] = [];
     await controlDelay(pageWith);

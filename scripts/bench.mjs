@@ -1,10 +1,13 @@
 // `npm run bench`: builds, runs every bench/*.bench.ts and writes BENCHMARKS.md.
-import { execSync } from 'node:child_process';
+// `npm run bench -- bench/content.bench.ts` runs those files again and keeps the other sections'
+// figures from the last run (artifacts/bench).
+import { execFileSync, execSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 
-rmSync('artifacts/bench', { recursive: true, force: true });
+const only = process.argv.slice(2);
+if (!only.length) rmSync('artifacts/bench', { recursive: true, force: true });
 execSync('npm run build', { stdio: 'inherit' });
-execSync('npx vitest run --project bench', { stdio: 'inherit' });
+execFileSync('npx', ['vitest', 'run', '--project', 'bench', ...only], { stdio: 'inherit' });
 
 const sections = existsSync('artifacts/bench')
   ? readdirSync('artifacts/bench').filter((f) => f.endsWith('.json')).sort()
