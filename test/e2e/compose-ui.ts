@@ -200,8 +200,18 @@ export function composeKit(session: () => ExtensionSession) {
   }
 
   /** The draft's lines appear in `body` in order, first of all; `after` (the user's words) follows them, whole. */
-  function expectDraftAbove(body: string, draft: Draft, after?: string): void {
-    const lines = draft.body.split('\n').filter((l) => l.trim());
+  /**
+   * `draft` may be several wordings of one draft: the product words the interview's day relative to
+   * now ("today", "yesterday"), so a test that runs across midnight sees the wording of either side.
+   */
+  function expectDraftAbove(body: string, draft: Draft | Draft[], after?: string): void {
+    const wordings = Array.isArray(draft) ? draft : [draft];
+    const inOrder = (d: Draft) => {
+      let at = -1;
+      for (const line of d.body.split('\n').filter((l) => l.trim())) if ((at = body.indexOf(line, at + 1)) < 0) return false;
+      return true;
+    };
+    const lines = (wordings.find(inOrder) ?? wordings[0]!).body.split('\n').filter((l) => l.trim());
     let at = -1;
     for (const line of lines) {
       const next = body.indexOf(line, at + 1);
