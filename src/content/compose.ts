@@ -11,6 +11,7 @@ import { applySuggestion, type ToneFinding } from '../domain/tone';
 import { insertAtTop, readText, replaceText, setValue, snap } from './editor';
 import { openPanel, type Panel } from './panel';
 import { report } from './report';
+import { resting } from './resting';
 import { T } from './strings';
 import { toast } from './toast';
 import { askTone, locate } from './tone';
@@ -62,6 +63,8 @@ export type Compose = {
 const SEND_WINDOW = 20_000;
 /** Tone check delay after the last keystroke. */
 const TYPING_PAUSE = 350;
+/** The compose's own observer rests this long after a change (an editor changes its DOM on every keystroke). */
+const COMPOSE_REST = 30;
 
 /**
  * A compose around `body`. `floating`: not recognised (opened by the keyboard shortcut), so the
@@ -97,8 +100,7 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
   let unmount: (() => void) | undefined;
   const off: (() => void)[] = [];
   /** Notices the page re-rendering the toolbar (or building it after the body), or adding its signature: narrow, this compose only. */
-  const toolbar = new MutationObserver(() => (remount(), unsign()));
-  if (!floating) toolbar.observe(root, { childList: true, subtree: true });
+  const unwatch = floating ? undefined : resting(root, { childList: true, subtree: true }, COMPOSE_REST, () => (remount(), unsign()));
 
   const text = () => readText(body, site.quote, site.skip);
   const on = (target: EventTarget, type: string, fn: (e: Event) => void) => {
@@ -227,7 +229,7 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
     detach(gone) {
       detached = true;
       close();
-      toolbar.disconnect();
+      unwatch?.();
       clearTimeout(timer);
       clearTimeout(poll);
       for (const f of off.splice(0)) f();

@@ -22,6 +22,8 @@ import type { EmailFacts, MailboxSite, SeenMessage } from '../shared/protocol';
 
 /** Sent in batches of at most this many (the background's limit). */
 const BATCH = 50;
+/** A churning list (rows in and out) is read again this long after its first change: a new reply can wait a second, and each read costs the page. */
+const LIST_REST = 1000;
 const EMAIL_TEXT_LIMIT = 20_000;
 
 const attr = (el: Element | null | undefined, name: string): string => el?.getAttribute(name) ?? '';
@@ -133,8 +135,12 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
     for (let i = 0; i < batch.length; i += BATCH) send('repliesSeen', { messages: batch.slice(i, i + BATCH) }).catch(() => undefined);
   };
 
+  /** A scan soon (a message opened), or after a longer rest when the list churned (new rows can wait a second). */
   const later = (): void => {
     timer ??= setTimeout(scan, 300);
+  };
+  const afterChurn = (): void => {
+    timer ??= setTimeout(scan, LIST_REST);
   };
 
   /** Asks whom to look for (the switch may have changed while the tab was hidden), then scans. */
@@ -150,9 +156,10 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
     );
   };
 
-  // The first change stops the observing until the scan it schedules, which observes again: a list
-  // that churns (thousands of rows a second) then costs one record per scan, not one per node.
-  const observer = new MutationObserver(() => (observer.disconnect(), later()));
+  // The first change stops the observing until the scan it schedules (LIST_REST later), which
+  // observes again: a list that churns (thousands of rows a second) then costs one record and one
+  // scan a second, not one per node.
+  const observer = new MutationObserver(() => (observer.disconnect(), afterChurn()));
   const off = new AbortController();
   const opts = { signal: off.signal };
   win?.addEventListener('hashchange', later, opts);

@@ -18,9 +18,22 @@ const guarded = new WeakSet<Window>();
 /** What can start in our UI (nothing in it is editable or selectable, so no input, clipboard or selection events). */
 const TYPES = 'pointerdown pointerup mousedown mouseup click auxclick dblclick contextmenu keydown keyup keypress focusin focusout'.split(' ');
 
+/** Told of every focusin outside our UI, from this one listener (one listener per event costs the page less than two). */
+let focusWatchers: ((target: EventTarget) => void)[] = [];
+
+/** Calls `fn` with the target of each focusin outside our UI, in every guarded window; returns the unsubscribe. */
+export function onFocusIn(fn: (target: EventTarget) => void): () => void {
+  focusWatchers.push(fn);
+  return () => void (focusWatchers = focusWatchers.filter((f) => f !== fn));
+}
+
 function onEvent(e: Event): void {
   const host = e.target && hosts.get(e.target);
-  if (!host) return;
+  if (!host) {
+    // An index loop: this runs on every focus change the page makes.
+    if (e.type === 'focusin' && e.target) for (let i = 0; i < focusWatchers.length; i++) focusWatchers[i]!(e.target);
+    return;
+  }
   e.stopImmediatePropagation();
   // Keeps the editor's focus and selection when our UI is clicked.
   if (e.type === 'mousedown') e.preventDefault();

@@ -1,11 +1,11 @@
 /**
  * Finds composes as they come and go without watching the whole page (issue 14:
  * a page-wide subtree MutationObserver cost 1.06–1.18× main-thread CPU):
- * - a capture-phase focusin listener: a compose's editor or To field takes focus
- *   when it opens, and the user clicks into it to write;
+ * - focusin (from the event guard's capture listener, ui.ts): a compose's editor
+ *   or To field takes focus when it opens, and the user clicks into it to write;
  * - childList observers, no subtree, on each site's compose containers (found
- *   once: the dock, the full-screen slot, the reading pane) and on <body>, where
- *   late containers and pop-out frames arrive;
+ *   once: the dock, the full-screen slot, the reading pane), and a resting one on
+ *   <body>, where late containers and pop-out frames arrive (see BODY_REST);
  * - a scan at start-up and whenever the tab becomes visible again.
  * Same-origin frames (Outlook's pop-out compose) get the same. Each compose is
  * handled on its own: an error in one is reported (with its skeleton, for
@@ -15,12 +15,19 @@ import type { ComposeAdapter } from './adapter';
 import { connected, send } from './client';
 import { createCompose, type Compose, type Hooks } from './compose';
 import { report } from './report';
+import { resting } from './resting';
 import { kindName, T } from './strings';
 import { toast } from './toast';
-import { guard } from './ui';
+import { guard, onFocusIn } from './ui';
 
 /** A compose recognised without a toolbar is retried this long, then left alone (and reported). */
 const PATIENCE = 30_000;
+/**
+ * After a change among <body>'s children, its observer rests this long, then one look at the
+ * children that are new: pages add and remove tooltips and menus there by the thousand, and each
+ * observed change would otherwise cost a record to make and to read.
+ */
+const BODY_REST = 40;
 const CHILDREN: MutationObserverInit = { childList: true };
 
 export type Watcher = (() => void) & {
@@ -39,6 +46,11 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
   /** The compose that last had focus (the shortcut's fallback). */
   let last: Compose | undefined;
   const wanted = `${site.body},iframe`;
+  /** Anything `look` acts on: one selector, so a node with none of it costs one match. */
+  const any = `${site.containers},${wanted}`;
+  /** The latest focus target not yet looked at. */
+  let focused: Element | undefined;
+  let settling = false;
 
   const hooks: Hooks = {
     sent(s) {
@@ -94,6 +106,9 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
 
   /** Composes, containers and frames in a part of the page that just appeared. */
   const look = (scope: ParentNode & Node) => {
+    // Most nodes a page adds hold none of these: one match (and one search when it has children) and out.
+    const el = scope.nodeType === 1 ? (scope as Element) : null;
+    if (el ? !el.matches(any) && !(el.firstElementChild && el.querySelector(any)) : !scope.querySelector(any)) return;
     /** `scope` itself (when it matches) and what matches inside it. */
     const all = (sel: string) => [...((scope as Element).matches?.(sel) ? [scope as HTMLElement] : []), ...scope.querySelectorAll<HTMLElement>(sel)];
     for (const c of all(site.containers)) observe(c);
@@ -113,10 +128,39 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
     prune();
   });
 
-  const onFocus = (e: Event) => {
+  /** Watches <body>'s children, resting (BODY_REST): each look is at the children new since the last. */
+  const watchBody = (body: HTMLElement) => {
+    let had = new Set(body.children);
+    offs.push(
+      resting(body, CHILDREN, BODY_REST, () => {
+        if (!connected()) return stop();
+        const now = new Set(body.children);
+        for (const kid of now) if (!had.has(kid)) look(kid);
+        had = now;
+        prune();
+      }),
+    );
+  };
+
+  /**
+   * Focus moves in bursts (a page script can move it thousands of times in one task): each focusin
+   * only notes its target, and the targets are looked at once, in the microtask right after (at
+   * once when the user moved focus: the browser runs microtasks after each listener).
+   */
+  const onFocus = (t: EventTarget) => {
+    focused = t as Element;
+    if (!settling) {
+      settling = true;
+      queueMicrotask(settle);
+    }
+  };
+
+  const settle = () => {
+    settling = false;
+    const t = focused;
+    focused = undefined;
     if (!connected()) return stop();
-    const t = e.target as Element;
-    if (t.nodeType !== 1) return;
+    if (t?.nodeType !== 1 || !t.isConnected) return;
     const body = t.closest<HTMLElement>(site.body) ?? t.closest(site.roots)?.querySelector<HTMLElement>(site.body);
     if (body) consider(body);
     prune();
@@ -134,10 +178,9 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
   function watchDoc(d: Document): void {
     if (watched.has(d)) return;
     watched.add(d);
+    // Its focusin comes from the guard's listener on its window (onFocusIn, subscribed once below).
     guard(d.defaultView);
-    d.addEventListener('focusin', onFocus, true);
-    offs.push(() => d.removeEventListener('focusin', onFocus, true));
-    if (d.body) observe(d.body);
+    if (d.body) watchBody(d.body);
     look(d);
   }
 
@@ -155,6 +198,7 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
 
   const stop = () => {
     observer.disconnect();
+    focused = undefined;
     for (const off of offs.splice(0)) off();
     for (const c of composes.values()) c.detach(false);
     composes.clear();
@@ -180,7 +224,7 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
     return !!c;
   };
 
-  offs.push(() => doc.removeEventListener('visibilitychange', onVisible));
+  offs.push(onFocusIn(onFocus), () => doc.removeEventListener('visibilitychange', onVisible));
   doc.addEventListener('visibilitychange', onVisible);
   watchDoc(doc);
   prune();

@@ -65,6 +65,8 @@ export type LaunchOptions = {
   ownsProfile?: boolean;
   /** The colour scheme pages see (Firefox has no media emulation over WebDriver BiDi; Chromium can also emulate it per page). */
   colorScheme?: 'light' | 'dark';
+  /** Chromium: more command-line switches (the content bench shares one renderer between two pages). */
+  chromiumArgs?: string[];
 };
 
 export class ExtensionSession {
@@ -103,6 +105,7 @@ export class ExtensionSession {
           '--disable-quic',
           '--no-first-run',
           '--no-default-browser-check',
+          ...(options.chromiumArgs ?? []),
         ],
       });
       const worker = await browser.waitForTarget(

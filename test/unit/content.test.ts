@@ -500,9 +500,54 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     expect(document.querySelectorAll('followup-control')).toHaveLength(0);
   });
 
+  it("looks at <body>'s new children once per rest, whatever the storm: never at one that came and went, never twice", async () => {
+    const matches = vi.spyOn(Element.prototype, 'matches');
+    const storm = () => {
+      const kept: Element[] = [];
+      const gone: Element[] = [];
+      for (let i = 0; i < 1000; i++) {
+        const tip = div('Tip');
+        document.body.append(tip);
+        if (i % 2) tip.remove();
+        (i % 2 ? gone : kept).push(tip);
+      }
+      return { kept, gone };
+    };
+    /** How many times the watcher matched each of `els` against its selectors. */
+    const looks = (els: Element[]) => els.map((e) => matches.mock.contexts.filter((c) => c === e).length);
+    const first = storm();
+    await frames();
+    expect(new Set(looks(first.kept))).toEqual(new Set([1]));
+    expect(new Set(looks(first.gone))).toEqual(new Set([0]));
+    const second = storm();
+    await frames();
+    expect(new Set(looks(first.kept))).toEqual(new Set([1]));
+    expect(new Set(looks(second.kept))).toEqual(new Set([1]));
+    expect(new Set(looks(second.gone))).toEqual(new Set([0]));
+  });
+
+  it('finds a compose container that arrives in <body> after start-up, and the composes then put in it', async () => {
+    const nest = (...classes: string[]) => {
+      const outer = document.createElement('div');
+      classes.reduce((parent, cls) => {
+        const e = document.createElement('div');
+        e.className = cls;
+        parent.append(e);
+        return e;
+      }, outer).id = 'late-dock';
+      return outer;
+    };
+    const late = nest('dw', 'x', 'nH', 'nH', 'no');
+    document.body.append(late);
+    await frames();
+    gmailCompose('chips', '#late-dock');
+    await frames();
+    expect(document.querySelectorAll('#late-dock followup-control')).toHaveLength(1);
+  });
+
   it('puts nothing back into a compose the page removed at once, where nothing observes it (no endless remounting)', async () => {
-    // An inline reply opens with focus (the control goes in at once), and the page closes it in
-    // the same task, before any observer ran: the compose's own observer then sees its toolbar
+    // An inline reply opens with focus (the control goes in at the microtask after the focusin),
+    // and the page closes it in the same task, before any observer ran: the compose's own observer then sees its toolbar
     // change in a tree that left the page. Mounting there again would change it again, for ever;
     // past a few mounts this stand-in throws, to end such a loop in a failure rather than a hang.
     let mounts = 0;
@@ -516,6 +561,7 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     inline.querySelector('[data-slot=to]')!.append(clone('to-chips'));
     area.append(inline);
     inline.querySelector<HTMLElement>('[g_editable]')!.focus();
+    await Promise.resolve();
     expect(inline.querySelectorAll('followup-control')).toHaveLength(1);
     inline.remove();
     await frames();
@@ -531,6 +577,8 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     await frames();
     expect(inline.querySelector('followup-control')).toBeNull();
     inline.querySelector<HTMLElement>('[g_editable]')!.focus();
+    // Looked at in the microtask after the focusin: before any timer, frame or observer.
+    await Promise.resolve();
     expect(inline.querySelectorAll('followup-control')).toHaveLength(1);
   });
 

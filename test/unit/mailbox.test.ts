@@ -145,7 +145,7 @@ describe('Gmail', () => {
     const list = document.querySelector('table.F > tbody')!;
     for (let round = 1; round <= 3; round++) {
       records = 0;
-      // 200 changes, each in its own task, before the scan 300 ms later.
+      // 200 changes, each in its own task, before the scan a second later.
       for (let i = 0; i < 200; i++) {
         list.append(document.createElement('tr'));
         await vi.advanceTimersByTimeAsync(1);
