@@ -8,8 +8,9 @@
  *   page is idle again (our handling included): a webmail-like burst, unrelated node churn, and
  *   the worst case for what the content script does watch (nodes in and out of <body>, the
  *   compose's own editor changing, focus moving). Runs alternate between the pages, in rounds of
- *   freshly opened pages; the figure is the median of the paired ratios (FollowUp's page over the
- *   unmatched page measured just after it), with a 95 % bootstrap interval. Goal: ≤ 1.02.
+ *   freshly opened pages, in an order that turns each run; the figure is the median of the paired
+ *   ratios (FollowUp's page over the unmatched page measured in the same run), with a 95 %
+ *   bootstrap interval. Goal: ≤ 1.02.
  *   The same ratio between the two unmatched pages (no content script on either) is the method's
  *   own noise: a real cost shows as a ratio outside that one's interval;
  * - the delay from a compose appearing (in Gmail's dock) or taking focus (an inline reply, in a
@@ -30,7 +31,7 @@ const OFF_URLS = ['https://other.google.com/mail/u/0/#inbox', 'https://another.g
 const MUTATIONS = 20_000;
 /** Rounds of freshly opened pages, and runs per page in each round (a cheap burst gets more). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const RUNS: Record<'inbox' | 'nodes' | 'watched', number> = { inbox: 14, nodes: 21, watched: 7 };
+const RUNS: Record<Workload, number> = { inbox: 14, nodes: 21, watched: 7 };
 const OPENS = Number(process.env.BENCH_OPENS ?? 25);
 
 const median = (xs: number[]) => {
@@ -234,16 +235,20 @@ it('measures the content script on the Gmail fixture, with it on the page and wi
   const session = await ExtensionSession.launch('chromium', { chromiumArgs: ['--process-per-site'] });
   try {
     const WORKLOADS = ['inbox', 'nodes', 'watched'] as const;
-    /** Per workload: FollowUp's page over the unmatched page, and the two unmatched pages over each other (A/A). */
-    const ratios = Object.fromEntries(WORKLOADS.map((w) => [w, { with: [] as number[], aa: [] as number[], ms: [] as number[], off: [] as number[] }])) as Record<Workload, { with: number[]; aa: number[]; ms: number[]; off: number[] }>;
+    /** Per workload: ratios of FollowUp's page and of the second unmatched page (A/A) over the first unmatched page, and the two pages' times. */
+    type Series = { with: number[]; aa: number[]; ms: number[]; off: number[] };
+    const series = Object.fromEntries(WORKLOADS.map((w) => [w, { with: [], aa: [], ms: [], off: [] }])) as unknown as Record<Workload, Series>;
     let pages: Page[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (const p of pages) await p.close();
       const pageWith = await openFixture(session.browser);
       await pageWith.waitForFunction(() => document.querySelector('#dock followup-control'), { timeout: 15_000 });
-      const [pageOff, pageOff2] = [await openFixture(session.browser, OFF_URLS[0]), await openFixture(session.browser, OFF_URLS[1])];
-      pages = [pageWith, pageOff!, pageOff2!];
-      if (await pageOff!.evaluate(() => !!document.querySelector('followup-control'))) throw new Error('the content script ran on a host it does not match');
+      pages = [pageWith];
+      for (const url of OFF_URLS) {
+        const off = await openFixture(session.browser, url);
+        if (await off.evaluate(() => !!document.querySelector('followup-control'))) throw new Error(`the content script ran on ${url}, which it does not match`);
+        pages.push(off);
+      }
       if (round === 0) await sameRenderer(pages);
       for (const w of WORKLOADS) {
         // Warm-up, not counted.
@@ -256,10 +261,10 @@ it('measures the content script on the Gmail fixture, with it on the page and wi
             t[at] = await burst(pages[at]!, w);
           }
           const [a, b, c] = t as [number, number, number];
-          ratios[w].with.push(a / b);
-          ratios[w].aa.push(c / b);
-          ratios[w].ms.push(a);
-          ratios[w].off.push(b);
+          series[w].with.push(a / b);
+          series[w].aa.push(c / b);
+          series[w].ms.push(a);
+          series[w].off.push(b);
         }
       }
     }
@@ -284,7 +289,7 @@ it('measures the content script on the Gmail fixture, with it on the page and wi
       watched: 'worst case for what is watched (nodes in and out of <body>, the compose editor changing, focus moving)',
     };
     const rows = WORKLOADS.flatMap((w) => {
-      const r = ratios[w];
+      const r = series[w];
       const n = r.with.length;
       const [lo, hi] = interval(r.with);
       const [alo, ahi] = interval(r.aa);

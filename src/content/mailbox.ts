@@ -135,10 +135,11 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
     for (let i = 0; i < batch.length; i += BATCH) send('repliesSeen', { messages: batch.slice(i, i + BATCH) }).catch(() => undefined);
   };
 
-  /** A scan soon (a message opened), or after a longer rest when the list churned (new rows can wait a second). */
+  /** A scan soon: a message may have opened. */
   const later = (): void => {
     timer ??= setTimeout(scan, 300);
   };
+  /** A scan after a longer rest: the list churned, and new rows can wait a second. */
   const afterChurn = (): void => {
     timer ??= setTimeout(scan, LIST_REST);
   };

@@ -30,6 +30,15 @@ const PATIENCE = 30_000;
 const BODY_REST = 40;
 const CHILDREN: MutationObserverInit = { childList: true };
 
+/** The window of `node`'s document; null once its frame closed or navigated. */
+function windowOf(node: Node): Window | null {
+  try {
+    return node.ownerDocument?.defaultView ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export type Watcher = (() => void) & {
   /** The keyboard shortcut: opens the panel in the focused compose, recognised or not; false when there is none. */
   openFocused(): boolean;
@@ -48,6 +57,8 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
   const wanted = `${site.body},iframe`;
   /** Anything `look` acts on: one selector, so a node with none of it costs one match. */
   const any = `${site.containers},${wanted}`;
+  /** Each watched <body> (ours, same-origin frames') and how to stop watching it. */
+  const bodies = new Map<HTMLElement, () => void>();
   /** The latest focus target not yet looked at. */
   let focused: Element | undefined;
   let settling = false;
@@ -94,6 +105,13 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
 
   /** Composes that left go (sent, if Send was just used); toolbars the page re-rendered get the control back. */
   const prune = () => {
+    // A frame that closed or navigated leaves a document without a window (in Firefox, a dead
+    // object that throws when touched): let its <body> go.
+    for (const [body, off] of bodies)
+      if (!windowOf(body)) {
+        off();
+        bodies.delete(body);
+      }
     for (const c of [...composes.values()]) {
       try {
         if (!c.alive()) hooks.gone(c);
@@ -131,7 +149,8 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
   /** Watches <body>'s children, resting (BODY_REST): each look is at the children new since the last. */
   const watchBody = (body: HTMLElement) => {
     let had = new Set(body.children);
-    offs.push(
+    bodies.set(
+      body,
       resting(body, CHILDREN, BODY_REST, () => {
         if (!connected()) return stop();
         const now = new Set(body.children);
@@ -199,7 +218,8 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
   const stop = () => {
     observer.disconnect();
     focused = undefined;
-    for (const off of offs.splice(0)) off();
+    for (const off of [...offs.splice(0), ...bodies.values()]) off();
+    bodies.clear();
     for (const c of composes.values()) c.detach(false);
     composes.clear();
   };
