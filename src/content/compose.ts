@@ -11,7 +11,7 @@ import { applySuggestion, type ToneFinding } from '../domain/tone';
 import { insertAtTop, readText, replaceText, setValue, snap } from './editor';
 import { openPanel, type Panel } from './panel';
 import { report } from './report';
-import { resting } from './resting';
+import { resting, type Targets } from './resting';
 import { T } from './strings';
 import { toast } from './toast';
 import { askTone, locate } from './tone';
@@ -99,8 +99,19 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
   let detached = false;
   let unmount: (() => void) | undefined;
   const off: (() => void)[] = [];
-  /** Notices the page re-rendering the toolbar (or building it after the body), or adding its signature: narrow, this compose only. */
-  const unwatch = floating ? undefined : resting(root, { childList: true, subtree: true }, COMPOSE_REST, () => (remount(), unsign()));
+  /**
+   * What the compose's own observer watches, for the page re-rendering the toolbar (or building it
+   * after the body) or adding its signature. Once the control is in place and no signature is
+   * awaited, only the nodes from the control up to the root, each for its own children: whatever
+   * takes the control off the page removes one of them, and the editor, which changes on every
+   * keystroke, is not observed at all.
+   */
+  const own: Targets = function* () {
+    if (tail || !root.contains(host)) return yield [root, { childList: true, subtree: true }];
+    for (let n: Node | null = host; n !== root && (n = n.parentNode); ) yield [n, { childList: true }];
+  };
+  const watchOwn = () => resting(own, COMPOSE_REST, () => (remount(), unsign()));
+  let unwatch = floating ? undefined : watchOwn();
 
   const text = () => readText(body, site.quote, site.skip);
   const on = (target: EventTarget, type: string, fn: (e: Event) => void) => {
@@ -177,7 +188,16 @@ export function createCompose(site: ComposeAdapter, root: HTMLElement, body: HTM
       // the draft's sign-off name (and signature) go at once, leaving one sign-off.
       if (!floating && c.subject()?.value.trim() && text().text.trim()) {
         early = ask();
-        void early.then((r) => r?.ok && Array.isArray(r.pending?.tail) && ((tail = r.pending.tail), unsign()));
+        void early.then((r) => {
+          if (!r?.ok || !Array.isArray(r.pending?.tail)) return;
+          tail = r.pending.tail;
+          unsign();
+          // Until the signature comes, the whole compose is watched again (see own).
+          if (tail && unwatch && !detached) {
+            unwatch();
+            unwatch = watchOwn();
+          }
+        });
       }
     }
     return true;

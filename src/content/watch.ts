@@ -151,7 +151,7 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
     let had = new Set(body.children);
     bodies.set(
       body,
-      resting(body, CHILDREN, BODY_REST, () => {
+      resting(() => [[body, CHILDREN]], BODY_REST, () => {
         if (!connected()) return stop();
         const now = new Set(body.children);
         for (const kid of now) if (!had.has(kid)) look(kid);

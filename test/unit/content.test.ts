@@ -526,6 +526,57 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     expect(new Set(looks(second.gone))).toEqual(new Set([0]));
   });
 
+  it('does not observe the editor the user types in once its control is in place, and puts the control back when the page re-renders the toolbar', async () => {
+    // A watcher whose observers count every record they are given.
+    stop();
+    let records = 0;
+    const Native = MutationObserver;
+    vi.stubGlobal(
+      'MutationObserver',
+      class extends Native {
+        constructor(fn: MutationCallback) {
+          super((rs, o) => {
+            records += rs.length;
+            fn(rs, o);
+          });
+        }
+      },
+    );
+    try {
+      stop = watch(gmail, document);
+      await frames();
+      const root = document.querySelector<HTMLElement>('#dock .M9')!;
+      expect(root.querySelectorAll('followup-control')).toHaveLength(1);
+      // The user types: 200 changes in the editor, each in its own task.
+      const editor = root.querySelector<HTMLElement>('[g_editable]')!;
+      records = 0;
+      for (let i = 0; i < 200; i++) {
+        editor.append(div('x'));
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      await frames();
+      expect(records).toBe(0);
+      // Gmail re-renders the bottom bar: the row with Send (and our cell) is replaced by a new one.
+      const row = root.querySelector('followup-control')!.closest('tr')!;
+      const fresh = row.cloneNode(true) as HTMLElement;
+      fresh.querySelector('followup-control')!.closest('td')!.remove();
+      row.replaceWith(fresh);
+      await frames();
+      expect(records).toBeGreaterThan(0);
+      expect(root.querySelectorAll('followup-control')).toHaveLength(1);
+      expect(fresh.querySelectorAll('followup-control')).toHaveLength(1);
+      // And once more, higher up: the whole bar's table.
+      const table = fresh.closest('table')!;
+      const again = table.cloneNode(true) as HTMLElement;
+      again.querySelector('followup-control')!.closest('td')!.remove();
+      table.replaceWith(again);
+      await frames();
+      expect(again.querySelectorAll('followup-control')).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('finds a compose container that arrives in <body> after start-up, and the composes then put in it', async () => {
     const nest = (...classes: string[]) => {
       const outer = document.createElement('div');

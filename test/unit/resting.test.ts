@@ -10,7 +10,7 @@ it('wakes once per rest however many changes a storm makes, sees the last change
   const target = document.createElement('div');
   document.body.append(target);
   const seen: number[] = [];
-  const stop = resting(target, { childList: true }, 30, () => seen.push(target.childElementCount));
+  const stop = resting(() => [[target, { childList: true }]], 30, () => seen.push(target.childElementCount));
   // 300 changes, one a millisecond, each in its own task: 300 ms of storm.
   for (let i = 0; i < 300; i++) {
     target.append(document.createElement('i'));
@@ -41,7 +41,7 @@ it('does not observe again when its wake stopped it', async () => {
   const target = document.createElement('div');
   document.body.append(target);
   let wakes = 0;
-  const stop = resting(target, { childList: true }, 30, () => {
+  const stop = resting(() => [[target, { childList: true }]], 30, () => {
     wakes++;
     stop();
   });
@@ -56,7 +56,7 @@ it('rests longer after a storm in one task, and briefly again once changes are f
   const target = document.createElement('div');
   document.body.append(target);
   let wakes = 0;
-  const stop = resting(target, { childList: true }, 30, () => wakes++, 1000);
+  const stop = resting(() => [[target, { childList: true }]], 30, () => wakes++, 1000);
   // A storm: 500 changes in one task, then a change every 10 ms for 900 ms.
   for (let i = 0; i < 500; i++) target.append(document.createElement('i'));
   for (let t = 0; t < 900; t += 10) {
