@@ -144,17 +144,22 @@ export function watchMailbox(name: 'gmail' | 'outlook', doc: Document): () => vo
     timer ??= setTimeout(scan, LIST_REST);
   };
 
+  /** A question to the background not yet answered: a tab coming back fires focus and visibilitychange together, and one answer does for both. */
+  let asking = false;
   /** Asks whom to look for (the switch may have changed while the tab was hidden), then scans. */
   const refresh = (): void => {
-    if (doc.visibilityState === 'hidden') return;
-    send('mailboxWatch', { site: name }).then(
-      (r) => {
-        site = r?.site;
-        want = r?.on ? { addresses: new Set(r.addresses), domains: new Set(r.domains) } : undefined;
-        scan();
-      },
-      () => undefined,
-    );
+    if (doc.visibilityState === 'hidden' || asking) return;
+    asking = true;
+    send('mailboxWatch', { site: name })
+      .then(
+        (r) => {
+          site = r?.site;
+          want = r?.on ? { addresses: new Set(r.addresses), domains: new Set(r.domains) } : undefined;
+          scan();
+        },
+        () => undefined,
+      )
+      .finally(() => (asking = false));
   };
 
   // The first change stops the observing until the scan it schedules (LIST_REST later), which

@@ -115,6 +115,21 @@ describe('Gmail', () => {
     expect(getAttribute.mock.calls.map(([a]) => a).filter((a) => ['email', 'title', 'data-legacy-message-id', 'datetime'].includes(a))).toEqual([]);
   });
 
+  it('asks the background once when the tab comes back, though focus and visibilitychange both say so', async () => {
+    stop = watchMailbox('gmail', document);
+    await settle();
+    window.dispatchEvent(new Event('focus'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('focus'));
+    await settle();
+    const asked = () => messages.filter((m) => m.type === 'mailboxWatch').length;
+    expect(asked()).toBe(2);
+    // Answered, the next return asks again.
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(asked()).toBe(3);
+  });
+
   it('watches with childList observers only, never a subtree', async () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     stop = watchMailbox('gmail', document);
