@@ -139,6 +139,26 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       expect(await root.evaluate((r) => [r.querySelectorAll('.IZ colgroup col').length, r.querySelectorAll('.IZ .btC > td').length])).toEqual([5, 5]);
     });
 
+    it('puts its control back when Gmail re-renders the bottom bar, after the user has typed', async () => {
+      const page = await open(GMAIL);
+      const root = await compose(page.mainFrame(), '#dock .M9');
+      // Typing changes only the editor, which the compose's observer no longer watches.
+      await typeAt(root, '[g_editable]', 'Thanks again for the office tour.');
+      // Gmail builds the bar anew: the same table without our cell and its <col>.
+      await root.evaluate((r) => {
+        const bar = r.querySelector('table.IZ')!;
+        const fresh = bar.cloneNode(true) as Element;
+        fresh.querySelector('followup-control')!.closest('td')!.remove();
+        fresh.querySelector('colgroup col:last-child')!.remove();
+        bar.replaceWith(fresh);
+        fresh.setAttribute('data-fresh', '');
+      });
+      await root.frame.waitForFunction((r) => r.querySelector('table.IZ[data-fresh] followup-control'), WAIT, root);
+      expect(await root.evaluate((r) => [r.querySelectorAll('followup-control').length, r.querySelectorAll('.IZ colgroup col').length, r.querySelectorAll('.IZ .btC > td').length])).toEqual([1, 5, 5]);
+      expect(await openPanel(root)).toContain('Which interview is this email about?');
+      expect(await text(root, '[g_editable]')).toContain('Thanks again for the office tour.');
+    });
+
     it("Insert fills To, subject and body through the page's input path, keeping the user's text and signature", async () => {
       const [acme] = await context(['ana.lima@acme.example']);
       const draft = acme!.drafts[0]!.draft;
