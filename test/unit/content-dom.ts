@@ -94,3 +94,24 @@ export const control = (root: Element) => shadowOf(root.querySelector('followup-
 /** A user's click on one of our buttons (happy-dom makes no trusted events). */
 export const click = (el: Element | null | undefined) => press(el!);
 export const buttonIn = (root: ShadowRoot, label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.startsWith(label));
+
+/**
+ * Replaces MutationObserver with one that counts every record it gives its callback (our
+ * observers' cost); `vi.unstubAllGlobals()` puts the real one back.
+ */
+export function countRecords(): { n: number } {
+  const counted = { n: 0 };
+  const Native = MutationObserver;
+  vi.stubGlobal(
+    'MutationObserver',
+    class extends Native {
+      constructor(fn: MutationCallback) {
+        super((records, observer) => {
+          counted.n += records.length;
+          fn(records, observer);
+        });
+      }
+    },
+  );
+  return counted;
+}

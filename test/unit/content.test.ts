@@ -14,7 +14,7 @@ import { outlook } from '../../src/content/sites/outlook';
 import { shadowOf } from '../../src/content/ui';
 import { watch } from '../../src/content/watch';
 import { checkTone } from '../../src/domain/tone';
-import { buttonIn, click, clone, control, div, fakeExecCommand, fakeLayout, gmailCompose, load } from './content-dom';
+import { buttonIn, click, clone, control, countRecords, div, fakeExecCommand, fakeLayout, gmailCompose, load } from './content-dom';
 
 /** Every compose body the site recognises in `doc`, with its root. */
 const find = (site: ComposeAdapter, doc: ParentNode) =>
@@ -529,19 +529,7 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
   it('does not observe the editor the user types in once its control is in place, and puts the control back when the page re-renders the toolbar', async () => {
     // A watcher whose observers count every record they are given.
     stop();
-    let records = 0;
-    const Native = MutationObserver;
-    vi.stubGlobal(
-      'MutationObserver',
-      class extends Native {
-        constructor(fn: MutationCallback) {
-          super((rs, o) => {
-            records += rs.length;
-            fn(rs, o);
-          });
-        }
-      },
-    );
+    const records = countRecords();
     try {
       stop = watch(gmail, document);
       await frames();
@@ -549,20 +537,20 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
       expect(root.querySelectorAll('followup-control')).toHaveLength(1);
       // The user types: 200 changes in the editor, each in its own task.
       const editor = root.querySelector<HTMLElement>('[g_editable]')!;
-      records = 0;
+      records.n = 0;
       for (let i = 0; i < 200; i++) {
         editor.append(div('x'));
         await vi.advanceTimersByTimeAsync(5);
       }
       await frames();
-      expect(records).toBe(0);
+      expect(records.n).toBe(0);
       // Gmail re-renders the bottom bar: the row with Send (and our cell) is replaced by a new one.
       const row = root.querySelector('followup-control')!.closest('tr')!;
       const fresh = row.cloneNode(true) as HTMLElement;
       fresh.querySelector('followup-control')!.closest('td')!.remove();
       row.replaceWith(fresh);
       await frames();
-      expect(records).toBeGreaterThan(0);
+      expect(records.n).toBeGreaterThan(0);
       expect(root.querySelectorAll('followup-control')).toHaveLength(1);
       expect(fresh.querySelectorAll('followup-control')).toHaveLength(1);
       // And once more, higher up: the whole bar's table.
