@@ -8,6 +8,10 @@
  * bubble, ever sees it. If the browser made it (isTrusted), we act on it ourselves: a click runs
  * the button under the pointer (or the focused one, for Enter and Space), a key goes to the host's
  * key handler. Synthetic events from page scripts are dropped (issue 16, F2).
+ *
+ * Focus leaving our UI is not guarded: the platform shows it anyway (`blur` at our host, the next
+ * element's `relatedTarget`, `document.activeElement`), and a focusout listener would be one more
+ * call into this world on every focus change the page makes (issue 14: its worst case).
  */
 type Kid = Node | string | false | null | undefined;
 type Host = { root: ShadowRoot; key?: (e: KeyboardEvent) => void };
@@ -15,8 +19,12 @@ type Host = { root: ShadowRoot; key?: (e: KeyboardEvent) => void };
 const hosts = new WeakMap<EventTarget, Host>();
 const actions = new WeakMap<Element, (e: MouseEvent) => void>();
 const guarded = new WeakSet<Window>();
-/** What can start in our UI (nothing in it is editable or selectable, so no input, clipboard or selection events). */
-const TYPES = 'pointerdown pointerup mousedown mouseup click auxclick dblclick contextmenu keydown keyup keypress focusin focusout'.split(' ');
+/**
+ * What can start in our UI (nothing in it is editable or selectable, so no input, clipboard or
+ * selection events). focusin is here for the watcher, which finds composes by it; stopping it at
+ * our hosts comes free.
+ */
+const TYPES = 'pointerdown pointerup mousedown mouseup click auxclick dblclick contextmenu keydown keyup keypress focusin'.split(' ');
 
 /** Told of every focusin outside our UI, from this one listener (one listener per event costs the page less than two). */
 let focusWatchers: ((target: EventTarget) => void)[] = [];

@@ -11,7 +11,8 @@ import { emailsIn, type ComposeAdapter } from '../../src/content/adapter';
 import { insertAtTop, readText, replaceText, setValue, snap, typeInto } from '../../src/content/editor';
 import { GMAIL, gmail } from '../../src/content/sites/gmail';
 import { outlook } from '../../src/content/sites/outlook';
-import { shadowOf } from '../../src/content/ui';
+import { guard, shadowOf } from '../../src/content/ui';
+import { Window as HappyWindow } from 'happy-dom';
 import { watch } from '../../src/content/watch';
 import { checkTone } from '../../src/domain/tone';
 import { buttonIn, click, clone, control, countRecords, div, fakeExecCommand, fakeLayout, gmailCompose, load } from './content-dom';
@@ -842,5 +843,28 @@ describe('a compose, from appearing to being sent, through the watcher', () => {
     await eventually(() => expect(shadowOf(floating)!.querySelector('.p')!.textContent).toContain('Which interview'));
     click(buttonIn(shadowOf(floating)!, '×'));
     expect(floating.isConnected).toBe(false);
+  });
+});
+
+describe('what a focus change costs the page (issue 14)', () => {
+  it('makes one call into FollowUp per focus change anywhere on the page (the guard stops no focusout: see ui.ts)', () => {
+    // A window the guard has not seen, whose capture listeners count their calls by type.
+    const win = new HappyWindow({ url: 'https://mail.google.com/mail/u/0/' });
+    const calls: string[] = [];
+    // happy-dom's own Event type differs from lib.dom's: the guard sees it as a DOM window.
+    const add = win.addEventListener.bind(win) as unknown as (type: string, fn: (e: Event) => void, options?: boolean | AddEventListenerOptions) => void;
+    vi.spyOn(win, 'addEventListener').mockImplementation(((type: string, fn: (e: Event) => void, options?: boolean | AddEventListenerOptions) =>
+      add(type, (e: Event) => (calls.push(type), fn(e)), options)) as never);
+    guard(win as unknown as Window);
+    const doc = win.document;
+    const fields = [doc.createElement('input'), doc.createElement('input'), doc.createElement('textarea')];
+    doc.body.append(...fields);
+    fields[0]!.focus();
+    calls.length = 0;
+    // 300 focus changes: a field to the next, each firing blur, focusout, focus and focusin.
+    for (let i = 1; i <= 300; i++) fields[i % 3]!.focus();
+    expect(calls).toHaveLength(300);
+    expect(new Set(calls)).toEqual(new Set(['focusin']));
+    void win.happyDOM.close();
   });
 });
