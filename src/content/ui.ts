@@ -9,9 +9,10 @@
  * the button under the pointer (or the focused one, for Enter and Space), a key goes to the host's
  * key handler. Synthetic events from page scripts are dropped (issue 16, F2).
  *
- * Focus leaving our UI is not guarded: the platform shows it anyway (`blur` at our host, the next
- * element's `relatedTarget`, `document.activeElement`), and a focusout listener would be one more
- * call into this world on every focus change the page makes (issue 14: its worst case).
+ * Focus moving in and out of our UI is not guarded: the platform shows it anyway (focus and blur
+ * at our host, relatedTarget on the page's own elements, document.activeElement), and a focusin or
+ * focusout listener here would be a call into this world on every focus change the page makes
+ * (issue 14's worst case). Where focus goes is heard apart, at a bounded cost (focus.ts).
  */
 type Kid = Node | string | false | null | undefined;
 type Host = { root: ShadowRoot; key?: (e: KeyboardEvent) => void };
@@ -19,29 +20,12 @@ type Host = { root: ShadowRoot; key?: (e: KeyboardEvent) => void };
 const hosts = new WeakMap<EventTarget, Host>();
 const actions = new WeakMap<Element, (e: MouseEvent) => void>();
 const guarded = new WeakSet<Window>();
-/**
- * What can start in our UI (nothing in it is editable or selectable, so no input, clipboard or
- * selection events). focusin is here for the watcher, which finds composes by it; stopping it at
- * our hosts comes free.
- */
-const TYPES = 'pointerdown pointerup mousedown mouseup click auxclick dblclick contextmenu keydown keyup keypress focusin'.split(' ');
-
-/** Told of every focusin outside our UI, from this one listener (one listener per event costs the page less than two). */
-let focusWatchers: ((target: EventTarget) => void)[] = [];
-
-/** Calls `fn` with the target of each focusin outside our UI, in every guarded window; returns the unsubscribe. */
-export function onFocusIn(fn: (target: EventTarget) => void): () => void {
-  focusWatchers.push(fn);
-  return () => void (focusWatchers = focusWatchers.filter((f) => f !== fn));
-}
+/** What can start in our UI (nothing in it is editable or selectable, so no input, clipboard or selection events). */
+const TYPES = 'pointerdown pointerup mousedown mouseup click auxclick dblclick contextmenu keydown keyup keypress'.split(' ');
 
 function onEvent(e: Event): void {
   const host = e.target && hosts.get(e.target);
-  if (!host) {
-    // An index loop: this runs on every focus change the page makes.
-    if (e.type === 'focusin' && e.target) for (let i = 0; i < focusWatchers.length; i++) focusWatchers[i]!(e.target);
-    return;
-  }
+  if (!host) return;
   e.stopImmediatePropagation();
   // Keeps the editor's focus and selection when our UI is clicked.
   if (e.type === 'mousedown') e.preventDefault();

@@ -1,8 +1,8 @@
 /**
  * Finds composes as they come and go without watching the whole page (issue 14:
  * a page-wide subtree MutationObserver cost 1.06–1.18× main-thread CPU):
- * - focusin (from the event guard's capture listener, ui.ts): a compose's editor
- *   or To field takes focus when it opens, and the user clicks into it to write;
+ * - focusin (focus.ts, resting after each one it hears): a compose's editor or
+ *   To field takes focus when it opens, and the user clicks into it to write;
  * - childList observers, no subtree, on each site's compose containers (found
  *   once: the dock, the full-screen slot, the reading pane), and a resting one on
  *   <body>, where late containers and pop-out frames arrive (see BODY_REST);
@@ -18,7 +18,8 @@ import { report } from './report';
 import { resting } from './resting';
 import { kindName, T } from './strings';
 import { toast } from './toast';
-import { guard, onFocusIn } from './ui';
+import { focusIn } from './focus';
+import { guard } from './ui';
 
 /** A compose recognised without a toolbar is retried this long, then left alone (and reported). */
 const PATIENCE = 30_000;
@@ -197,8 +198,8 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
   function watchDoc(d: Document): void {
     if (watched.has(d)) return;
     watched.add(d);
-    // Its focusin comes from the guard's listener on its window (onFocusIn, subscribed once below).
     guard(d.defaultView);
+    if (d.defaultView) offs.push(focusIn(d.defaultView, onFocus));
     if (d.body) watchBody(d.body);
     look(d);
   }
@@ -244,7 +245,7 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
     return !!c;
   };
 
-  offs.push(onFocusIn(onFocus), () => doc.removeEventListener('visibilitychange', onVisible));
+  offs.push(() => doc.removeEventListener('visibilitychange', onVisible));
   doc.addEventListener('visibilitychange', onVisible);
   watchDoc(doc);
   prune();

@@ -76,7 +76,7 @@ describe.each(BROWSERS)('the webmail page gets nothing it does not need, in %s',
     expect(await page.evaluate(() => (window as unknown as Leaks).__leaks)).toEqual([]);
     // Focus moving in and out of our UI is the platform's to show, whatever FollowUp stops: the page
     // sees focus and blur at our host, and our host as its own elements' relatedTarget. That is why
-    // the guard stops no focusout, which would cost a call on every focus change the page makes.
+    // the guard stops neither focusin nor focusout, each a call on every focus change the page makes.
     await root.evaluate((r) => (r.querySelector('[g_editable]') as HTMLElement).focus());
     const moves = await page.evaluate(() => (window as unknown as Leaks).__focusMoves);
     expect(moves).toEqual(expect.arrayContaining(['blur relatedTarget', 'focus', 'blur', 'focus relatedTarget']));

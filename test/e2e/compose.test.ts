@@ -133,6 +133,22 @@ describe.each(BROWSERS)('compose integration in %s', (name) => {
       await main.waitForFunction(() => document.querySelectorAll('followup-control').length === 0, WAIT);
     });
 
+    it('finds an inline reply that takes focus just after the page moved focus hundreds of times (while FollowUp\'s focus listener rests)', async () => {
+      const page = await open(GMAIL);
+      const main = page.mainFrame();
+      await compose(main, '#dock .M9');
+      // One task: 300 focus changes between two fields, then the reply opens and its editor takes
+      // focus. FollowUp hears the first change only, and where focus is after its rest (focus.ts).
+      await page.evaluate(() => {
+        const fields = [0, 1].map(() => document.getElementById('thread')!.appendChild(document.createElement('input')));
+        for (let i = 0; i < 300; i++) fields[i % 2]!.focus();
+        (document.querySelector('[data-act=reply]') as HTMLElement).click();
+      });
+      const inline = await compose(main, '.ip.adB .M9');
+      expect(await controlsIn(inline)).toBe(1);
+      expect(await openPanel(inline)).toContain('About Acme — Product Designer');
+    });
+
     it('gives the toolbar grid a <col> for the cell it adds', async () => {
       const page = await open(GMAIL);
       const root = await compose(page.mainFrame(), '#dock .M9');
