@@ -26,6 +26,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { ExtensionSession, WEBMAIL_HEADERS, fixture } from '../test/e2e/harness';
 import { record } from './record';
+import { FOCUS_REST } from '../src/content/focus';
 
 const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox';
 /** The same fixture at hosts of the same site the content script does not match: the same renderer, without FollowUp on the page. */
@@ -306,10 +307,16 @@ it('measures the content script on the Gmail fixture, with it on the page and wi
     await pageWith.bringToFront();
     const delays: number[] = [];
     const focused: number[] = [];
+    const resting: number[] = [];
     await controlDelay(pageWith);
     await focusDelay(pageWith);
     for (let i = 0; i < OPENS; i++) {
       delays.push(await controlDelay(pageWith));
+      // Right after that compose took focus: FollowUp's focus listener is resting (focus.ts), so
+      // this is the longest its rest makes a focused compose wait.
+      resting.push(await focusDelay(pageWith));
+      // After a pause no person can beat between two composes: what the user sees.
+      await new Promise((r) => setTimeout(r, 4 * FOCUS_REST));
       focused.push(await focusDelay(pageWith));
     }
 
@@ -337,6 +344,8 @@ it('measures the content script on the Gmail fixture, with it on the page and wi
       { metric: 'compose appears → control present (worst)', value: Number(Math.max(...delays).toFixed(1)), unit: 'ms' },
       { metric: `inline reply appears and takes focus → control present (median of ${OPENS})`, value: Number(median(focused).toFixed(1)), unit: 'ms', goal: '≤ 100 ms' },
       { metric: 'inline reply appears and takes focus → control present (worst)', value: Number(Math.max(...focused).toFixed(1)), unit: 'ms' },
+      { metric: `the same, right after another compose took focus, while the focus listener rests ${FOCUS_REST} ms (median of ${OPENS})`, value: Number(median(resting).toFixed(1)), unit: 'ms', goal: '≤ 100 ms' },
+      { metric: 'the same, right after another compose took focus (worst)', value: Number(Math.max(...resting).toFixed(1)), unit: 'ms' },
       { metric: 'content script, Chrome build (gzip)', value: gz('chrome'), unit: 'B', goal: '≤ 12288 B' },
       { metric: 'content script, Firefox build (gzip)', value: gz('firefox'), unit: 'B', goal: '≤ 12288 B' },
     ]);
