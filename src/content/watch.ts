@@ -163,9 +163,9 @@ export function watch(site: ComposeAdapter, doc: Document): Watcher {
   };
 
   /**
-   * Focus moves in bursts (a page script can move it thousands of times in one task): each focusin
-   * only notes its target, and the targets are looked at once, in the microtask right after (at
-   * once when the user moved focus: the browser runs microtasks after each listener).
+   * focus.ts tells of focus at most once per rest in each window; the target is looked at in the
+   * microtask right after, once the page's own focus handlers have run (a page script's burst of
+   * moves, or tells from several frames in one task, are looked at once: the latest).
    */
   const onFocus = (t: EventTarget) => {
     focused = t as Element;
